@@ -1,0 +1,78 @@
+import { z } from "zod";
+
+const flag = z
+  .enum(["0", "1", "true", "false", ""])
+  .optional()
+  .transform((v) => v === "1" || v === "true");
+
+const idList = z
+  .string()
+  .optional()
+  .transform((v) =>
+    (v ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+
+const optionalUrl = z
+  .string()
+  .optional()
+  .transform((v) => (v ? v : undefined))
+  .pipe(z.url().optional());
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
+/** Every environment variable the bot reads. `.env.example` documents each one. */
+export const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATA_DIR: z.string().min(1).default("./data"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  MAX_TEXT_CHARS: z.coerce.number().int().min(100).max(100_000).default(4000),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+  TELEGRAM_BOT_TOKEN: optionalText,
+  TELEGRAM_API_ROOT: optionalUrl,
+  TELEGRAM_WEBHOOK_URL: optionalUrl,
+  TELEGRAM_WEBHOOK_SECRET: optionalText,
+  WHATSAPP_ENABLED: flag,
+  WHATSAPP_MODE: z.enum(["web", "cloud"]).default("web"),
+  CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
+  WHATSAPP_CLOUD_TOKEN: optionalText,
+  WHATSAPP_CLOUD_PHONE_ID: optionalText,
+  WHATSAPP_CLOUD_APP_SECRET: optionalText,
+  WHATSAPP_CLOUD_VERIFY_TOKEN: optionalText,
+  WHATSAPP_CLOUD_API_ROOT: optionalUrl,
+  OFFICER_TELEGRAM_IDS: idList,
+  OFFICER_WHATSAPP_IDS: idList,
+});
+
+export type Config = z.output<typeof configSchema>;
+
+/** Raised for a wrong environment value; the message names each variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Validates the environment; empty strings count as unset. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const clean: Record<string, string> = {};
+  for (const key of Object.keys(configSchema.shape)) {
+    const v = env[key];
+    if (v !== undefined && v.trim() !== "") clean[key] = v.trim();
+  }
+  const parsed = configSchema.safeParse(clean);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${i.path.join(".")}=${JSON.stringify(clean[String(i.path[0])] ?? "")}: ${i.message}`),
+    );
+  }
+  return parsed.data;
+}

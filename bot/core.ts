@@ -1,0 +1,219 @@
+import type { i18n } from "i18next";
+import { resolveChoice } from "./choices";
+import { type Flow, type FlowContext, type FlowInput, type FlowResult, splitChoice } from "./flow";
+import { findCommand, type GlobalCommand } from "./global-commands";
+import { who } from "./logger";
+import { mainMenu } from "./main-menu";
+import { DEFAULT_LANG, type HandleResult, type Inbound, type Lang, type Meta, type Outbound, userKey } from "./model";
+import { RateLimiter } from "./rate-limiter";
+import type { Services } from "./services";
+import type { SessionRecord, UserRecord } from "./store/types";
+
+/** What the core is built from; `bot/wiring.ts` assembles it. */
+export interface CoreDeps {
+  services: Services;
+  i18n: i18n;
+  flows: Flow[];
+  commands: GlobalCommand[];
+  /** Router step 1: true when text signals danger. The `emergency` flow then answers. */
+  detectDanger?: (text: string) => boolean;
+  /** Minimum `detect` confidence for intent detection (router step 4). */
+  intentThreshold?: number;
+}
+
+/** The conversation core: one entry point every adapter calls. */
+export interface Core {
+  handle(inbound: Inbound): Promise<HandleResult>;
+  /** The main menu as a reply, for adapters that greet on their own (e.g. a new web page). */
+  menu(lang: Lang): Outbound;
+}
+
+const MAX_HOPS = 4;
+
+export function createCore(deps: CoreDeps): Core {
+  const { services, i18n } = deps;
+  const { store, log, config } = services;
+  const flows = new Map(deps.flows.map((f) => [f.id, f]));
+  const limiter = new RateLimiter(config.RATE_LIMIT_PER_MINUTE);
+  const threshold = deps.intentThreshold ?? 0.5;
+
+  const menu = (lang: Lang, title?: string): Outbound => mainMenu(i18n.getFixedT(lang), title);
+
+  /** Runs a flow's start or step, following `next` hand-overs; errors become a polite reply. */
+  async function run(
+    ctx: FlowContext,
+    flowId: string,
+    input: FlowInput,
+    state?: { value: unknown },
+  ): Promise<FlowResult & { flow: string }> {
+    const replies: Outbound[] = [];
+    let meta: Meta = {};
+    let current = flowId;
+    let currentInput = input;
+    let currentState = state;
+    for (let hop = 0; hop < MAX_HOPS; hop++) {
+      const flow = flows.get(current);
+      if (!flow) break;
+      const result = currentState
+        ? await flow.step(ctx, currentState.value, currentInput)
+        : await flow.start(ctx, currentInput);
+      replies.push(...result.replies);
+      meta = { ...meta, ...result.meta, flow: current };
+      if (!result.next) return { replies, meta, state: result.state, flow: current, pass: result.pass };
+      current = result.next.flow;
+      currentInput = result.next.input ?? {};
+      currentState = undefined;
+      // A flow may change the language (the language flow does).
+      ctx.lang = ctx.user.lang ?? ctx.lang;
+      ctx.t = i18n.getFixedT(ctx.lang);
+    }
+    return { replies: [...replies, menu(ctx.lang)], meta: { ...meta, flow: "menu" }, state: undefined, flow: "menu" };
+  }
+
+  async function route(ctx: FlowContext, session: SessionRecord): Promise<FlowResult & { flow?: string }> {
+    const { inbound } = ctx;
+    const text = inbound.text;
+
+    // 1. Safety first, whatever flow is active.
+    if (text && flows.has("emergency") && deps.detectDanger?.(text)) {
+      const r = await run(ctx, "emergency", { text });
+      return { ...r, meta: { ...r.meta, emergency: true } };
+    }
+
+    // 2. Global commands in every language.
+    if (text) {
+      const cmd = findCommand(deps.commands, text);
+      if (cmd && flows.has(cmd.flow)) {
+        const r = await run(ctx, cmd.flow, { arg: cmd.arg, text });
+        return { ...r, meta: { ...r.meta, command: cmd.id } };
+      }
+    }
+
+    // A choice: picked, or typed as its number or label.
+    const choice = inbound.choice ?? (text ? resolveChoice(text, session.choices) : undefined);
+    if (choice) {
+      const owner = splitChoice(choice).flow;
+      if (!flows.has(owner)) {
+        return { replies: [menu(ctx.lang, ctx.t("common:expiredChoice"))], meta: { flow: "menu" } };
+      }
+      const active = session.flow === owner ? { value: session.state } : undefined;
+      return run(ctx, owner, { choice }, active);
+    }
+
+    if (inbound.location && !text) {
+      if (session.flow && flows.has(session.flow)) {
+        return run(ctx, session.flow, { arg: "location" }, { value: session.state });
+      }
+      if (flows.has("offices")) return run(ctx, "offices", { arg: "location" });
+    }
+
+    if (!text) {
+      const t = ctx.t;
+      return { replies: [menu(ctx.lang, t("common:media"))], meta: { flow: "menu", media: inbound.media ?? "empty" } };
+    }
+
+    // 3. The active flow.
+    if (session.flow && flows.has(session.flow)) {
+      const r = await run(ctx, session.flow, { text }, { value: session.state });
+      if (!r.pass || r.replies.length > 0) return r;
+    }
+
+    // 4. Intent detection on free text.
+    let best: { flow: Flow; score: number } | undefined;
+    for (const flow of flows.values()) {
+      if (!flow.detect) continue;
+      const score = await flow.detect(ctx, text);
+      if (score >= threshold && (!best || score > best.score)) best = { flow, score };
+    }
+    if (best) return run(ctx, best.flow.id, { text });
+
+    // 5. Fallback: never silence.
+    return run(ctx, "fallback", { text });
+  }
+
+  async function handle(raw: Inbound): Promise<HandleResult> {
+    const now = services.clock();
+    const key = userKey(raw.channel, raw.chatId);
+    const inbound: Inbound = { ...raw };
+    const notes: Outbound[] = [];
+
+    let user: UserRecord | undefined = store.getUser(key);
+    const isNew = !user;
+    const lang: Lang = user?.lang ?? DEFAULT_LANG;
+    const t = i18n.getFixedT(lang);
+
+    if (typeof inbound.text === "string") {
+      let text = inbound.text.replace(/\u0000/g, "").trim();
+      if (text.length > config.MAX_TEXT_CHARS) {
+        text = text.slice(0, config.MAX_TEXT_CHARS);
+        notes.push({ text: t("common:tooLong", { max: config.MAX_TEXT_CHARS }) });
+      }
+      inbound.text = text || undefined;
+    }
+    if (inbound.choice !== undefined && (typeof inbound.choice !== "string" || inbound.choice.length > 200)) {
+      inbound.choice = undefined;
+    }
+
+    const danger = !!inbound.text && !!deps.detectDanger?.(inbound.text);
+    if (!danger && !limiter.take(key, now.getTime())) {
+      return { replies: [{ text: t("common:slowDown") }], meta: { limited: true } };
+    }
+
+    if (!user) {
+      user = {
+        key,
+        channel: inbound.channel,
+        chatId: inbound.chatId,
+        profile: {},
+        consent: {},
+        createdAt: now.toISOString(),
+        lastSeenAt: now.toISOString(),
+      };
+    }
+    user.lastSeenAt = now.toISOString();
+    if (inbound.source && !user.source) user.source = inbound.source.slice(0, 64);
+    if (user.active === false) user.active = true;
+
+    const session = store.getSession(key) ?? { updatedAt: now.toISOString() };
+    const ctx: FlowContext = {
+      inbound,
+      userKey: key,
+      user,
+      lang,
+      t,
+      tFor: (l) => i18n.getFixedT(l),
+      now,
+      services,
+    };
+
+    let result: FlowResult & { flow?: string };
+    try {
+      result = await route(ctx, session);
+    } catch (err) {
+      log.error({ err, user: who(key), flow: session.flow }, "flow failed");
+      result = { replies: [menu(ctx.lang, ctx.t("common:error"))], meta: { flow: "menu", error: true }, flow: undefined };
+    }
+
+    const replies = [...notes, ...result.replies];
+    const showsMenu = replies.some((r) => r.choices?.some((c) => c.id.startsWith("menu:")));
+    if (isNew && !showsMenu && result.flow !== "language") {
+      replies.push(menu(ctx.lang, `${ctx.t("common:greeting")}\n\n${ctx.t("common:menuTitle")}`));
+    }
+    if (replies.length === 0) replies.push(menu(ctx.lang));
+
+    // A flow that deleted the person's data (privacy) leaves no trace behind.
+    if (result.meta?.deleted) return { replies, meta: result.meta };
+
+    store.putUser(user);
+    const offered = [...replies].reverse().find((r) => r.choices?.length)?.choices;
+    store.putSession(key, {
+      flow: result.state === undefined ? undefined : result.flow,
+      state: result.state,
+      choices: offered?.map((c) => ({ id: c.id, label: c.label })),
+      updatedAt: now.toISOString(),
+    });
+    return { replies, meta: result.meta ?? {} };
+  }
+
+  return { handle, menu: (lang) => menu(lang) };
+}

@@ -1,0 +1,22 @@
+import type { Logger } from "pino";
+import type { Config } from "./config";
+import type { Lexicon } from "./nlp/lexicon";
+import type { Store } from "./store/types";
+
+/**
+ * What flows may reach. Each feature adds its own service to this interface by
+ * declaration merging in its own folder, e.g.
+ *
+ *   declare module "../services" { interface Services { faq: FaqService } }
+ *
+ * and builds it in `bot/wiring.ts`, the one place where things are wired together.
+ */
+export interface Services {
+  store: Store;
+  config: Config;
+  log: Logger;
+  /** The current time; tests fix it. */
+  clock: () => Date;
+  /** Informal-Indonesian lexicon for `tokenize` / `normalizeText` (bot/nlp). */
+  lexicon: Lexicon;
+}

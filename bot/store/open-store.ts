@@ -1,0 +1,124 @@
+import { mkdirSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { Low, Memory } from "lowdb";
+import { acquireLock } from "./file-lock";
+import type { CollectionData } from "./low-collection";
+import { DataFileError, SecureJsonFile } from "./secure-json-file";
+import { type ShardData, ShardedStore } from "./sharded-store";
+import type { Doc } from "./types";
+
+/** Shard count for new data directories; an existing directory keeps the count it was made with. */
+export const DEFAULT_SHARDS = 128;
+
+export interface OpenStoreOptions {
+  /** Open without the writer lock; any write throws. For CLI commands that only read. */
+  readOnly?: boolean;
+  /** How often buffered writes are saved (ms). Bounds what a crash can lose. */
+  intervalMs?: number;
+  shards?: number;
+}
+
+interface MetaData {
+  version: 1;
+  shards: number;
+}
+
+const emptyShard = (): ShardData => ({ users: {}, sessions: {} });
+const emptyCollection = (): CollectionData<Doc> => ({ docs: {} });
+
+/** An in-memory store for tests: the same code as the file store, on lowdb's Memory adapter. */
+export function createMemoryStore(shards = 8): ShardedStore {
+  const lows = Array.from({ length: shards }, () => new Low<ShardData>(new Memory(), emptyShard()));
+  return new ShardedStore(
+    {
+      shards: lows,
+      openCollection: () => new Low(new Memory(), emptyCollection()),
+      setDurable: () => {},
+      readOnly: false,
+      release: async () => {},
+    },
+    0,
+  );
+}
+
+function checkShape(file: string, ok: boolean): void {
+  if (!ok) throw new DataFileError(file, "unexpected structure");
+}
+
+/**
+ * Opens (or creates) the lowdb store in `dir`:
+ *   store.json                  layout version and shard count
+ *   users/shard-NNN.json        users and conversation state, spread by key hash
+ *   collections/<name>.json     reports, audit log, subscriptions, …
+ * A corrupt file stops with a DataFileError naming it.
+ */
+export async function openFileStore(dir: string, options: OpenStoreOptions = {}): Promise<ShardedStore> {
+  const readOnly = options.readOnly ?? false;
+  if (!readOnly) {
+    mkdirSync(join(dir, "users"), { recursive: true, mode: 0o700 });
+    mkdirSync(join(dir, "collections"), { recursive: true, mode: 0o700 });
+  }
+  const release = readOnly ? () => {} : acquireLock(join(dir, "store.lock"));
+  try {
+    const metaFile = new SecureJsonFile<MetaData>(join(dir, "store.json"));
+    let meta = await metaFile.read();
+    if (!meta) {
+      meta = { version: 1, shards: options.shards ?? DEFAULT_SHARDS };
+      if (!readOnly) await metaFile.write(meta);
+    }
+    checkShape(metaFile.file, Number.isInteger(meta.shards) && meta.shards > 0);
+
+    const files: SecureJsonFile<unknown>[] = [];
+    const shards: Low<ShardData>[] = [];
+    for (let i = 0; i < meta.shards; i++) {
+      const file = new SecureJsonFile<ShardData>(join(dir, "users", `shard-${String(i).padStart(3, "0")}.json`));
+      files.push(file);
+      const low = new Low(file, emptyShard());
+      await low.read();
+      checkShape(file.file, typeof low.data.users === "object" && typeof low.data.sessions === "object");
+      shards.push(low);
+    }
+
+    const collections = new Map<string, Low<CollectionData<Doc>>>();
+    const collectionDir = join(dir, "collections");
+    let names: string[] = [];
+    try {
+      names = readdirSync(collectionDir).filter((f) => f.endsWith(".json"));
+    } catch {
+      names = [];
+    }
+    for (const f of names) {
+      const file = new SecureJsonFile<CollectionData<Doc>>(join(collectionDir, f));
+      files.push(file);
+      const low = new Low(file, emptyCollection());
+      await low.read();
+      checkShape(file.file, typeof low.data.docs === "object" && low.data.docs !== null);
+      collections.set(f.slice(0, -5), low);
+    }
+
+    return new ShardedStore(
+      {
+        shards,
+        openCollection(name) {
+          let low = collections.get(name);
+          if (!low) {
+            const file = new SecureJsonFile<CollectionData<Doc>>(join(collectionDir, `${name}.json`));
+            files.push(file);
+            low = new Low(file, emptyCollection());
+            collections.set(name, low);
+          }
+          return low;
+        },
+        setDurable(durable) {
+          for (const f of files) f.durable = durable;
+        },
+        readOnly,
+        release: async () => release(),
+      },
+      options.intervalMs ?? 250,
+    );
+  } catch (err) {
+    release();
+    throw err;
+  }
+}

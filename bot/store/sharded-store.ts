@@ -1,0 +1,149 @@
+import type { Low } from "lowdb";
+import { type CollectionData, LowCollection } from "./low-collection";
+import { shardOf } from "./shard-key";
+import type { Collection, Doc, SessionRecord, Store, UserRecord } from "./types";
+
+/** One shard of hot per-user data. */
+export interface ShardData {
+  users: Record<string, UserRecord>;
+  sessions: Record<string, SessionRecord>;
+}
+
+/** How the store gets its lowdb documents; the file and memory variants differ only here. */
+export interface StoreBackend {
+  shards: Low<ShardData>[];
+  openCollection(name: string): Low<CollectionData<Doc>>;
+  /** Marks the next writes as durable (fsync) or not. */
+  setDurable(durable: boolean): void;
+  readOnly: boolean;
+  release(): Promise<void>;
+}
+
+/**
+ * The store. Users and sessions are spread over many small shard files by key hash, so
+ * a message rewrites one small file, not every user; collections live in a file each.
+ * Writes are coalesced: changes mark a document dirty and one serialised writer saves
+ * dirty documents every `intervalMs`, and on `flush()`.
+ */
+export class ShardedStore implements Store {
+  private readonly dirtyShards = new Set<number>();
+  private readonly dirtyCollections = new Set<string>();
+  private readonly collections = new Map<string, LowCollection<Doc>>();
+  private writing: Promise<void> = Promise.resolve();
+  private timer: NodeJS.Timeout | undefined;
+  private closed = false;
+
+  constructor(
+    private readonly backend: StoreBackend,
+    intervalMs = 250,
+  ) {
+    if (!backend.readOnly && intervalMs > 0) {
+      this.timer = setInterval(() => void this.save(false).catch(() => {}), intervalMs);
+      this.timer.unref();
+    }
+  }
+
+  private shard(key: string): Low<ShardData> {
+    return this.backend.shards[shardOf(key, this.backend.shards.length)]!;
+  }
+
+  private touch(key: string): void {
+    if (this.backend.readOnly) throw new Error("The store was opened read-only; this command cannot change data.");
+    this.dirtyShards.add(shardOf(key, this.backend.shards.length));
+  }
+
+  getUser(key: string): UserRecord | undefined {
+    const users = this.shard(key).data.users;
+    return Object.hasOwn(users, key) ? users[key] : undefined;
+  }
+
+  putUser(user: UserRecord): void {
+    this.touch(user.key);
+    this.shard(user.key).data.users[user.key] = user;
+  }
+
+  getSession(key: string): SessionRecord | undefined {
+    const sessions = this.shard(key).data.sessions;
+    return Object.hasOwn(sessions, key) ? sessions[key] : undefined;
+  }
+
+  putSession(key: string, session: SessionRecord): void {
+    this.touch(key);
+    this.shard(key).data.sessions[key] = session;
+  }
+
+  deleteSession(key: string): void {
+    const data = this.shard(key).data;
+    if (!Object.hasOwn(data.sessions, key)) return;
+    this.touch(key);
+    delete data.sessions[key];
+  }
+
+  deleteUser(key: string): void {
+    this.touch(key);
+    const data = this.shard(key).data;
+    delete data.users[key];
+    delete data.sessions[key];
+  }
+
+  eachUser(visit: (user: UserRecord, session: SessionRecord | undefined) => void): void {
+    for (const shard of this.backend.shards) {
+      for (const user of Object.values(shard.data.users)) visit(user, shard.data.sessions[user.key]);
+    }
+  }
+
+  userCount(): number {
+    let n = 0;
+    for (const shard of this.backend.shards) n += Object.keys(shard.data.users).length;
+    return n;
+  }
+
+  collection<T extends Doc>(name: string): Collection<T> {
+    if (!/^[a-z][a-z0-9-]{0,40}$/.test(name)) throw new Error(`Invalid collection name: ${name}`);
+    let c = this.collections.get(name);
+    if (!c) {
+      c = new LowCollection<Doc>(this.backend.openCollection(name), () => {
+        if (this.backend.readOnly) throw new Error("The store was opened read-only; this command cannot change data.");
+        this.dirtyCollections.add(name);
+      });
+      this.collections.set(name, c);
+    }
+    return c as unknown as Collection<T>;
+  }
+
+  /** Writes every dirty document; serialised so two saves never overlap. */
+  private save(durable: boolean): Promise<void> {
+    const run = async () => {
+      if (this.dirtyShards.size === 0 && this.dirtyCollections.size === 0) return;
+      const shards = [...this.dirtyShards];
+      const names = [...this.dirtyCollections];
+      this.dirtyShards.clear();
+      this.dirtyCollections.clear();
+      this.backend.setDurable(durable);
+      try {
+        for (const i of shards) await this.backend.shards[i]!.write();
+        for (const name of names) await this.collections.get(name)!.db.write();
+      } catch (err) {
+        for (const i of shards) this.dirtyShards.add(i);
+        for (const name of names) this.dirtyCollections.add(name);
+        throw err;
+      }
+    };
+    const next = this.writing.then(run, run);
+    this.writing = next.catch(() => {});
+    return next;
+  }
+
+  async flush(): Promise<void> {
+    if (this.backend.readOnly) return;
+    await this.save(true);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.flush();
+    await this.backend.release();
+  }
+}

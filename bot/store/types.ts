@@ -1,0 +1,67 @@
+import type { Channel, Choice, Lang } from "../model";
+
+/** A person, keyed by `channel:chatId`. Only what features need, with consent. */
+export interface UserRecord {
+  key: string;
+  channel: Channel;
+  chatId: string;
+  lang?: Lang;
+  /** Region and interests, given by the person for subscriptions. */
+  profile: { region?: string; destination?: string; sector?: string };
+  /** What the person agreed to, with the time they agreed. */
+  consent: { subscriptions?: string };
+  /** Where the person came from (e.g. a Telegram deep-link payload). */
+  source?: string;
+  /** False once the person blocked the bot on their channel. */
+  active?: boolean;
+  createdAt: string;
+  lastSeenAt: string;
+}
+
+/** The active conversation of one person. */
+export interface SessionRecord {
+  /** Id of the active flow, if any. */
+  flow?: string;
+  /** The flow's own saved state (plain JSON). */
+  state?: unknown;
+  /** The choices offered last, so a number or a label can answer them. */
+  choices?: Choice[];
+  updatedAt: string;
+}
+
+/** A document kept in a named collection (reports, audit, subscriptions…). */
+export interface Doc {
+  id: string;
+}
+
+/** A keyed collection held in memory and persisted by the store. Reads are synchronous. */
+export interface Collection<T extends Doc> {
+  get(id: string): T | undefined;
+  put(doc: T): void;
+  delete(id: string): boolean;
+  all(): T[];
+  find(predicate: (doc: T) => boolean): T[];
+  size(): number;
+}
+
+/**
+ * The storage interface. Implementations: in-memory (tests) and lowdb on files (default).
+ * Writes are buffered and coalesced; `flush()` makes everything written so far durable.
+ */
+export interface Store {
+  getUser(key: string): UserRecord | undefined;
+  putUser(user: UserRecord): void;
+  getSession(key: string): SessionRecord | undefined;
+  putSession(key: string, session: SessionRecord): void;
+  deleteSession(key: string): void;
+  /** Deletes the user and their session. */
+  deleteUser(key: string): void;
+  /** Visits every user (for sweeps, statistics and broadcasts). */
+  eachUser(visit: (user: UserRecord, session: SessionRecord | undefined) => void): void;
+  userCount(): number;
+  collection<T extends Doc>(name: string): Collection<T>;
+  /** Resolves once every write so far is on disk. */
+  flush(): Promise<void>;
+  /** Flushes and releases files. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,56 @@
+import { join } from "node:path";
+import type { Logger } from "pino";
+import { fallbackFlow } from "../flows/fallback";
+import { helpFlow } from "../flows/help";
+import { languageFlow } from "../flows/language";
+import { createMenuFlow } from "../flows/menu";
+import type { Config } from "./config";
+import { type Core, createCore } from "./core";
+import type { Flow } from "./flow";
+import { BASE_COMMANDS, type GlobalCommand } from "./global-commands";
+import { createI18n } from "./i18n";
+import { loadLexicon } from "./nlp/lexicon";
+import { CONTENT_DIR } from "./paths";
+import type { Services } from "./services";
+import type { Store } from "./store/types";
+
+export interface BotOptions {
+  config: Config;
+  store: Store;
+  log: Logger;
+  clock?: () => Date;
+  /** Another content folder (tests). */
+  contentDir?: string;
+}
+
+/** The assembled bot: the core plus what adapters and the CLI need. */
+export interface Bot {
+  core: Core;
+  services: Services;
+  i18n: ReturnType<typeof createI18n>;
+}
+
+/**
+ * The one place where the bot is wired together: content is loaded and validated
+ * (a bad file stops start-up with its name), services built, flows and commands listed.
+ */
+export function createBot(options: BotOptions): Bot {
+  const contentDir = options.contentDir ?? CONTENT_DIR;
+  const i18n = createI18n(join(contentDir, "locales"));
+  const lexicon = loadLexicon(join(contentDir, "lexicon", "informal-id.yaml"));
+  const services: Services = {
+    store: options.store,
+    config: options.config,
+    log: options.log,
+    clock: options.clock ?? (() => new Date()),
+    lexicon,
+  };
+
+  const flows: Flow[] = [helpFlow, languageFlow, fallbackFlow];
+  const commands: GlobalCommand[] = [...BASE_COMMANDS];
+  const ids = new Set(flows.map((f) => f.id));
+  flows.push(createMenuFlow((id) => ids.has(id)));
+
+  const core = createCore({ services, i18n, flows, commands });
+  return { core, services, i18n };
+}
