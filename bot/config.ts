@@ -71,7 +71,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const parsed = configSchema.safeParse(clean);
   if (!parsed.success) {
     throw new ConfigError(
-      parsed.error.issues.map((i) => `${i.path.join(".")}=${JSON.stringify(clean[String(i.path[0])] ?? "")}: ${i.message}`),
+      parsed.error.issues.map(
+        (i) => `${i.path.join(".")}=${JSON.stringify(clean[String(i.path[0])] ?? "")}: ${i.message}`,
+      ),
     );
   }
   return parsed.data;

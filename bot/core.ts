@@ -4,7 +4,15 @@ import { type Flow, type FlowContext, type FlowInput, type FlowResult, splitChoi
 import { findCommand, type GlobalCommand } from "./global-commands";
 import { who } from "./logger";
 import { mainMenu } from "./main-menu";
-import { DEFAULT_LANG, type HandleResult, type Inbound, type Lang, type Meta, type Outbound, userKey } from "./model";
+import {
+  DEFAULT_LANG,
+  type HandleResult,
+  type Inbound,
+  type Lang,
+  type Meta,
+  type Outbound,
+  userKey,
+} from "./model";
 import { RateLimiter } from "./rate-limiter";
 import type { Services } from "./services";
 import type { SessionRecord, UserRecord } from "./store/types";
@@ -67,7 +75,12 @@ export function createCore(deps: CoreDeps): Core {
       ctx.lang = ctx.user.lang ?? ctx.lang;
       ctx.t = i18n.getFixedT(ctx.lang);
     }
-    return { replies: [...replies, menu(ctx.lang)], meta: { ...meta, flow: "menu" }, state: undefined, flow: "menu" };
+    return {
+      replies: [...replies, menu(ctx.lang)],
+      meta: { ...meta, flow: "menu" },
+      state: undefined,
+      flow: "menu",
+    };
   }
 
   async function route(ctx: FlowContext, session: SessionRecord): Promise<FlowResult & { flow?: string }> {
@@ -109,7 +122,10 @@ export function createCore(deps: CoreDeps): Core {
 
     if (!text) {
       const t = ctx.t;
-      return { replies: [menu(ctx.lang, t("common:media"))], meta: { flow: "menu", media: inbound.media ?? "empty" } };
+      return {
+        replies: [menu(ctx.lang, t("common:media"))],
+        meta: { flow: "menu", media: inbound.media ?? "empty" },
+      };
     }
 
     // 3. The active flow.
@@ -143,7 +159,7 @@ export function createCore(deps: CoreDeps): Core {
     const t = i18n.getFixedT(lang);
 
     if (typeof inbound.text === "string") {
-      let text = inbound.text.replace(/\u0000/g, "").trim();
+      let text = inbound.text.replaceAll(String.fromCharCode(0), "").trim();
       if (text.length > config.MAX_TEXT_CHARS) {
         text = text.slice(0, config.MAX_TEXT_CHARS);
         notes.push({ text: t("common:tooLong", { max: config.MAX_TEXT_CHARS }) });
@@ -191,7 +207,11 @@ export function createCore(deps: CoreDeps): Core {
       result = await route(ctx, session);
     } catch (err) {
       log.error({ err, user: who(key), flow: session.flow }, "flow failed");
-      result = { replies: [menu(ctx.lang, ctx.t("common:error"))], meta: { flow: "menu", error: true }, flow: undefined };
+      result = {
+        replies: [menu(ctx.lang, ctx.t("common:error"))],
+        meta: { flow: "menu", error: true },
+        flow: undefined,
+      };
     }
 
     const replies = [...notes, ...result.replies];

@@ -13,9 +13,17 @@ export interface GlobalCommand {
 
 /** The commands of the foundation; features append theirs in bot/wiring.ts. */
 export const BASE_COMMANDS: GlobalCommand[] = [
-  { id: "menu", words: ["menu", "start", "mulai", "menu utama", "main menu", "home", "kembali"], flow: "menu" },
+  {
+    id: "menu",
+    words: ["menu", "start", "mulai", "menu utama", "main menu", "home", "kembali"],
+    flow: "menu",
+  },
   { id: "help", words: ["bantuan", "help", "petunjuk", "cara pakai"], flow: "help" },
-  { id: "language", words: ["bahasa", "language", "lang", "ganti bahasa", "change language"], flow: "language" },
+  {
+    id: "language",
+    words: ["bahasa", "language", "lang", "ganti bahasa", "change language"],
+    flow: "language",
+  },
 ];
 
 /** Folds a whole message for command matching: "/Start@MyBot payload" -> "start". */

@@ -1,6 +1,8 @@
 import type { Logger } from "pino";
 import type { Config } from "./config";
+import type { Channel } from "./model";
 import type { Lexicon } from "./nlp/lexicon";
+import type { Sender } from "./sender";
 import type { Store } from "./store/types";
 
 /**
@@ -19,4 +21,6 @@ export interface Services {
   clock: () => Date;
   /** Informal-Indonesian lexicon for `tokenize` / `normalizeText` (bot/nlp). */
   lexicon: Lexicon;
+  /** Proactive senders by channel; adapters register theirs when they start. */
+  senders: Map<Channel, Sender>;
 }

@@ -6,6 +6,7 @@ import { languageFlow } from "../flows/language";
 import { createMenuFlow } from "../flows/menu";
 import type { Config } from "./config";
 import { type Core, createCore } from "./core";
+import type { Feature } from "./feature";
 import type { Flow } from "./flow";
 import { BASE_COMMANDS, type GlobalCommand } from "./global-commands";
 import { createI18n } from "./i18n";
@@ -13,6 +14,9 @@ import { loadLexicon } from "./nlp/lexicon";
 import { CONTENT_DIR } from "./paths";
 import type { Services } from "./services";
 import type { Store } from "./store/types";
+
+/** Every feature, in order. Add a feature here (one import, one entry). */
+const FEATURES: Feature[] = [];
 
 export interface BotOptions {
   config: Config;
@@ -37,20 +41,27 @@ export interface Bot {
 export function createBot(options: BotOptions): Bot {
   const contentDir = options.contentDir ?? CONTENT_DIR;
   const i18n = createI18n(join(contentDir, "locales"));
-  const lexicon = loadLexicon(join(contentDir, "lexicon", "informal-id.yaml"));
-  const services: Services = {
+  const services = {
     store: options.store,
     config: options.config,
     log: options.log,
     clock: options.clock ?? (() => new Date()),
-    lexicon,
-  };
+    lexicon: loadLexicon(join(contentDir, "lexicon", "informal-id.yaml")),
+    senders: new Map(),
+  } as Services;
 
   const flows: Flow[] = [helpFlow, languageFlow, fallbackFlow];
   const commands: GlobalCommand[] = [...BASE_COMMANDS];
+  let detectDanger: ((text: string) => boolean) | undefined;
+  for (const feature of FEATURES) feature.setup?.(services, contentDir);
+  for (const feature of FEATURES) {
+    flows.push(...(feature.flows?.(services) ?? []));
+    commands.push(...(feature.commands ?? []));
+    detectDanger = feature.detectDanger?.(services) ?? detectDanger;
+  }
   const ids = new Set(flows.map((f) => f.id));
   flows.push(createMenuFlow((id) => ids.has(id)));
 
-  const core = createCore({ services, i18n, flows, commands });
+  const core = createCore({ services, i18n, flows, commands, detectDanger });
   return { core, services, i18n };
 }

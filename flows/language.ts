@@ -49,5 +49,8 @@ function set(ctx: FlowContext, lang: Lang) {
   ctx.user.lang = lang;
   ctx.lang = lang;
   ctx.t = ctx.tFor(lang);
-  return { replies: [mainMenu(ctx.t, `${ctx.t("common:language.set")}\n\n${ctx.t("common:menuTitle")}`)], meta: { lang } };
+  return {
+    replies: [mainMenu(ctx.t, `${ctx.t("common:language.set")}\n\n${ctx.t("common:menuTitle")}`)],
+    meta: { lang },
+  };
 }

@@ -13,7 +13,10 @@ export function createMenuFlow(hasFlow: (id: string) => boolean): Flow {
       if (entry && (MENU_ENTRIES as readonly string[]).includes(entry)) {
         if (hasFlow(entry)) return { replies: [], next: { flow: entry } };
         const feature = ctx.t(`common:menu.${entry}`);
-        return { replies: [mainMenu(ctx.t, ctx.t("common:comingSoon", { feature }))], meta: { comingSoon: entry } };
+        return {
+          replies: [mainMenu(ctx.t, ctx.t("common:comingSoon", { feature }))],
+          meta: { comingSoon: entry },
+        };
       }
       const fresh = ctx.user.createdAt === ctx.user.lastSeenAt;
       const title = fresh ? `${ctx.t("common:greeting")}\n\n${ctx.t("common:menuTitle")}` : undefined;

@@ -22,7 +22,8 @@ export const command: CliCommand = {
     try {
       if (args.flags.jsonl) {
         await eachJsonLine(async (obj) => {
-          const chat = typeof obj.chat === "string" || typeof obj.chat === "number" ? String(obj.chat) : "cli";
+          const chat =
+            typeof obj.chat === "string" || typeof obj.chat === "number" ? String(obj.chat) : "cli";
           const result = await core.handle({
             channel: "console",
             chatId: chat,

@@ -51,7 +51,9 @@ export function parseArgs(argv: string[], valued: string[] = []): Args {
  * Reads one JSON object a line from stdin and writes one JSON line per input, in order.
  * A line that is not JSON gets `{"error": ...}` so the output stays aligned.
  */
-export async function eachJsonLine(fn: (obj: Record<string, unknown>) => Promise<unknown> | unknown): Promise<void> {
+export async function eachJsonLine(
+  fn: (obj: Record<string, unknown>) => Promise<unknown> | unknown,
+): Promise<void> {
   const rl = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of rl) {
     if (!line.trim()) continue;

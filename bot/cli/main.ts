@@ -37,7 +37,7 @@ main(process.argv.slice(2)).then(
       err instanceof ContentError ||
       err instanceof DataFileError ||
       err instanceof StoreLockedError;
-    process.stderr.write(`${known ? (err as Error).message : (err as Error)?.stack ?? String(err)}\n`);
+    process.stderr.write(`${known ? (err as Error).message : ((err as Error)?.stack ?? String(err))}\n`);
     process.exitCode = 1;
   },
 );

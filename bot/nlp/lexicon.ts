@@ -18,7 +18,10 @@ export function loadLexicon(file: string): Lexicon {
   }
   const parsed = lexiconSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new ContentError(file, parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+    throw new ContentError(
+      file,
+      parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+    );
   }
   const map = new Map<string, string>();
   for (const [k, v] of Object.entries(parsed.data.words)) map.set(k.toLowerCase(), v.toLowerCase());

@@ -71,7 +71,9 @@ export async function openFileStore(dir: string, options: OpenStoreOptions = {})
     const files: SecureJsonFile<unknown>[] = [];
     const shards: Low<ShardData>[] = [];
     for (let i = 0; i < meta.shards; i++) {
-      const file = new SecureJsonFile<ShardData>(join(dir, "users", `shard-${String(i).padStart(3, "0")}.json`));
+      const file = new SecureJsonFile<ShardData>(
+        join(dir, "users", `shard-${String(i).padStart(3, "0")}.json`),
+      );
       files.push(file);
       const low = new Low(file, emptyShard());
       await low.read();

@@ -48,7 +48,8 @@ export class ShardedStore implements Store {
   }
 
   private touch(key: string): void {
-    if (this.backend.readOnly) throw new Error("The store was opened read-only; this command cannot change data.");
+    if (this.backend.readOnly)
+      throw new Error("The store was opened read-only; this command cannot change data.");
     this.dirtyShards.add(shardOf(key, this.backend.shards.length));
   }
 
@@ -103,7 +104,8 @@ export class ShardedStore implements Store {
     let c = this.collections.get(name);
     if (!c) {
       c = new LowCollection<Doc>(this.backend.openCollection(name), () => {
-        if (this.backend.readOnly) throw new Error("The store was opened read-only; this command cannot change data.");
+        if (this.backend.readOnly)
+          throw new Error("The store was opened read-only; this command cannot change data.");
         this.dirtyCollections.add(name);
       });
       this.collections.set(name, c);
