@@ -96,7 +96,8 @@ export function createCore(deps: CoreDeps): Core {
     // 2. Global commands in every language.
     if (text) {
       const cmd = findCommand(deps.commands, text);
-      if (cmd && flows.has(cmd.flow)) {
+      const allowed = !cmd?.officerOnly || services.isOfficer(inbound.channel, inbound.chatId);
+      if (cmd && allowed && flows.has(cmd.flow)) {
         const r = await run(ctx, cmd.flow, { arg: cmd.arg, text });
         return { ...r, meta: { ...r.meta, command: cmd.id } };
       }

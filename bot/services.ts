@@ -23,4 +23,11 @@ export interface Services {
   lexicon: Lexicon;
   /** Proactive senders by channel; adapters register theirs when they start. */
   senders: Map<Channel, Sender>;
+  /** True when this person is a configured officer (OFFICER_TELEGRAM_IDS / OFFICER_WHATSAPP_IDS). */
+  isOfficer: (channel: Channel, chatId: string) => boolean;
+  /**
+   * Public warnings from officer-verified reports: for a text (company name, phone, account),
+   * the terms that verified reports name and how many. Set by the reports feature; absent before.
+   */
+  warnings?: { verifiedReports(text: string): { term: string; count: number }[] };
 }

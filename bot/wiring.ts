@@ -48,6 +48,9 @@ export function createBot(options: BotOptions): Bot {
     clock: options.clock ?? (() => new Date()),
     lexicon: loadLexicon(join(contentDir, "lexicon", "informal-id.yaml")),
     senders: new Map(),
+    isOfficer: (channel, chatId) =>
+      (channel === "telegram" && options.config.OFFICER_TELEGRAM_IDS.includes(chatId)) ||
+      (channel === "whatsapp" && options.config.OFFICER_WHATSAPP_IDS.includes(chatId)),
   } as Services;
 
   const flows: Flow[] = [helpFlow, languageFlow, fallbackFlow];
