@@ -1,0 +1,85 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { secureHeaders } from "hono/secure-headers";
+import type { Bot } from "../../bot/wiring";
+import { chatRequestSchema } from "./chat-request";
+import { renderPage } from "./page";
+
+const PUBLIC_DIR = join(import.meta.dirname, "public");
+
+/** Content-Security-Policy the page satisfies: nothing inline, nothing from elsewhere. */
+const CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", "data:"],
+  connectSrc: ["'self'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  objectSrc: ["'none'"],
+};
+
+/**
+ * The web adapter: the chat page, `POST /api/chat` and `GET /healthz`. It translates
+ * HTTP into Inbound and returns the core's replies as JSON; it never decides what to say.
+ * Other adapters (Telegram webhooks, the officer console) add routes to the same app.
+ */
+export function createWebApp(bot: Bot): Hono {
+  const { core, i18n, services } = bot;
+  const t = i18n.getFixedT("id");
+  const page = renderPage(join(PUBLIC_DIR, "index.html"), t);
+  const assets: Record<string, { body: string; type: string }> = {
+    "chat.js": {
+      body: readFileSync(join(PUBLIC_DIR, "chat.js"), "utf8"),
+      type: "text/javascript; charset=utf-8",
+    },
+    "chat.css": { body: readFileSync(join(PUBLIC_DIR, "chat.css"), "utf8"), type: "text/css; charset=utf-8" },
+  };
+
+  const app = new Hono();
+  app.use("*", secureHeaders({ contentSecurityPolicy: CSP, referrerPolicy: "no-referrer" }));
+
+  app.get("/", (c) => c.html(page));
+  app.get("/assets/:name", (c) => {
+    const asset = assets[c.req.param("name")];
+    if (!asset) return c.notFound();
+    return c.body(asset.body, 200, { "content-type": asset.type, "cache-control": "public, max-age=300" });
+  });
+
+  app.get("/healthz", (c) => c.json({ ok: true, uptime_s: Math.round(process.uptime()) }));
+
+  app.post(
+    "/api/chat",
+    bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.json({ error: t("web:tooLarge") }, 413) }),
+    async (c) => {
+      let raw: unknown;
+      try {
+        raw = await c.req.json();
+      } catch {
+        return c.json({ error: t("web:badRequest") }, 400);
+      }
+      const parsed = chatRequestSchema.safeParse(raw);
+      if (!parsed.success) return c.json({ error: t("web:badRequest") }, 400);
+      const body = parsed.data;
+      const result = await core.handle({
+        channel: "web",
+        chatId: body.chat,
+        text: body.text,
+        choice: body.choice,
+        location: body.location,
+        at: new Date(),
+      });
+      return c.json({ replies: result.replies, meta: result.meta });
+    },
+  );
+
+  app.onError((err, c) => {
+    services.log.error({ err, path: c.req.path }, "web request failed");
+    return c.json({ error: t("common:error") }, 500);
+  });
+
+  return app;
+}

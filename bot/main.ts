@@ -1,0 +1,61 @@
+import { serve } from "@hono/node-server";
+import { config as loadDotenv } from "dotenv";
+import { createWebApp } from "../adapters/web/app";
+import { ConfigError, loadConfig } from "./config";
+import { ContentError } from "./i18n";
+import { createLogger } from "./logger";
+import { StoreLockedError } from "./store/file-lock";
+import { openFileStore } from "./store/open-store";
+import { DataFileError } from "./store/secure-json-file";
+import { createBot } from "./wiring";
+
+/** `npm start`: the web chat always; other channels when configured. */
+async function main(): Promise<void> {
+  loadDotenv({ quiet: true });
+  const config = loadConfig();
+  const log = createLogger(config.LOG_LEVEL, 1);
+  const store = await openFileStore(config.DATA_DIR);
+  const bot = createBot({ config, store, log });
+  const app = createWebApp(bot);
+  const stops: (() => Promise<void> | void)[] = [];
+
+  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+    const url = `http://localhost:${info.port}`;
+    process.stdout.write(
+      `\nMigrasi Aman is running.\n  Web chat: ${url}\n  Data:     ${config.DATA_DIR}\n\n`,
+    );
+  });
+  server.on("error", (err: NodeJS.ErrnoException) => {
+    const why =
+      err.code === "EADDRINUSE"
+        ? `port ${config.PORT} is already in use (set PORT to another port)`
+        : err.message;
+    process.stderr.write(`Cannot start the web server: ${why}\n`);
+    void store.close().finally(() => process.exit(1));
+  });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "shutting down");
+    for (const stop of stops.reverse()) await stop();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await store.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+main().catch((err: unknown) => {
+  const known =
+    err instanceof ConfigError ||
+    err instanceof ContentError ||
+    err instanceof DataFileError ||
+    err instanceof StoreLockedError;
+  process.stderr.write(
+    `\nMigrasi Aman cannot start.\n${known ? (err as Error).message : ((err as Error)?.stack ?? String(err))}\n`,
+  );
+  process.exit(1);
+});
