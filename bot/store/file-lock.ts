@@ -26,7 +26,7 @@ export function acquireLock(file: string): () => void {
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
     const pid = Number(readFileSync(file, "utf8").trim());
-    if (pid && pid !== process.pid && alive(pid)) throw new StoreLockedError(file, pid);
+    if (pid && alive(pid)) throw new StoreLockedError(file, pid);
     writeFileSync(file, String(process.pid), { mode: 0o600 });
   }
   return () => {
