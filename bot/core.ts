@@ -3,7 +3,7 @@ import { resolveChoice } from "./choices";
 import { type Flow, type FlowContext, type FlowInput, type FlowResult, splitChoice } from "./flow";
 import { findCommand, type GlobalCommand } from "./global-commands";
 import { who } from "./logger";
-import { mainMenu } from "./main-menu";
+import { MENU_ENTRIES, mainMenu } from "./main-menu";
 import {
   DEFAULT_LANG,
   type HandleResult,
@@ -37,6 +37,13 @@ export interface Core {
 }
 
 const MAX_HOPS = 4;
+
+/** True when the choices are exactly the main menu (stored compactly). */
+function isMainMenu(choices: Choice[] | undefined): boolean {
+  return (
+    choices?.length === MENU_ENTRIES.length && choices.every((c, i) => c.id === `menu:${MENU_ENTRIES[i]}`)
+  );
+}
 
 export function createCore(deps: CoreDeps): Core {
   const { services, i18n } = deps;
@@ -104,7 +111,8 @@ export function createCore(deps: CoreDeps): Core {
     }
 
     // A choice: picked, or typed as its number or label.
-    const choice = inbound.choice ?? (text ? resolveChoice(text, session.choices) : undefined);
+    const offered = session.choices === "menu" ? menu(ctx.lang).choices : session.choices;
+    const choice = inbound.choice ?? (text ? resolveChoice(text, offered) : undefined);
     if (choice) {
       const owner = splitChoice(choice).flow;
       if (!flows.has(owner)) {
@@ -230,7 +238,7 @@ export function createCore(deps: CoreDeps): Core {
     store.putSession(key, {
       flow: result.state === undefined ? undefined : result.flow,
       state: result.state,
-      choices: offered?.map((c) => ({ id: c.id, label: c.label })),
+      choices: isMainMenu(offered) ? "menu" : offered?.map((c) => ({ id: c.id, label: c.label })),
       updatedAt: now.toISOString(),
     });
     return { replies, meta: result.meta ?? {} };

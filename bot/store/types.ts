@@ -24,8 +24,11 @@ export interface SessionRecord {
   flow?: string;
   /** The flow's own saved state (plain JSON). */
   state?: unknown;
-  /** The choices offered last, so a number or a label can answer them. */
-  choices?: Choice[];
+  /**
+   * The choices offered last, so a number or a label can answer them. The main menu,
+   * offered most often, is stored as the word "menu" to keep per-user state small.
+   */
+  choices?: Choice[] | "menu";
   updatedAt: string;
 }
 

@@ -145,9 +145,14 @@ describe("saved state", () => {
     await say("k", "bahasa");
     const session = store.getSession("web:k");
     expect(session?.flow).toBe("language");
-    expect(session?.choices?.map((c) => c.id)).toEqual(["language:id", "language:en"]);
+    expect(session?.choices).toEqual([
+      { id: "language:id", label: "Bahasa Indonesia" },
+      { id: "language:en", label: "English" },
+    ]);
     await say("k", "1");
     expect(store.getSession("web:k")?.flow).toBeUndefined();
+    expect(store.getSession("web:k")?.choices).toBe("menu");
+    expect((await say("k", "7")).meta.flow).toBe("language");
     expect(store.getUser("web:k")?.lang).toBe("id");
   });
 });
