@@ -12,11 +12,12 @@ import { BASE_COMMANDS, type GlobalCommand } from "./global-commands";
 import { createI18n } from "./i18n";
 import { loadLexicon } from "./nlp/lexicon";
 import { CONTENT_DIR } from "./paths";
+import { registryFeature } from "./registry/feature";
 import type { Services } from "./services";
 import type { Store } from "./store/types";
 
 /** Every feature, in order. Add a feature here (one import, one entry). */
-const FEATURES: Feature[] = [];
+const FEATURES: Feature[] = [registryFeature];
 
 export interface BotOptions {
   config: Config;

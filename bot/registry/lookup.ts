@@ -1,0 +1,88 @@
+import type { Lexicon } from "../nlp/lexicon";
+import type { Matcher, NearMatch } from "./matcher";
+import { normalizeName } from "./normalize-name";
+import { readQuery } from "./read-query";
+import type { RegistryRecord, VerifyStatus } from "./types";
+
+/** What a lookup found, before it is put into words. */
+export interface Lookup {
+  status: VerifyStatus;
+  match?: RegistryRecord;
+  /** Near names (ambiguous), best first. */
+  candidates: RegistryRecord[];
+  /** Other names that look like the exact match: scammers borrow them. */
+  similar: RegistryRecord[];
+  person: boolean;
+  family: boolean;
+  /** The name as read from the text (for warnings), if any. */
+  asked?: string;
+  /** A licence number was given that the registry does not hold. */
+  unknownLicense: boolean;
+  /** The name and the licence number given belong to different records. */
+  mismatch: boolean;
+}
+
+const MAX_CANDIDATES = 5;
+const LICENSE_HINT = /\bsip\s?[23p]+\s?mi\b|\b(no|nomor|nomer|izin|ijin|license|licence)\b\D{0,15}\d/i;
+
+/**
+ * Safety first: licensed, suspended or revoked only for an exact normalised name or
+ * licence number; anything merely close is `ambiguous`; nothing close is `not-found`.
+ */
+export function lookup(matcher: Matcher, text: string, lexicon?: Lexicon): Lookup {
+  const q = readQuery(text, lexicon);
+  const base = { person: q.person, family: q.family, similar: [], unknownLicense: false, mismatch: false };
+  let byLicense: RegistryRecord | undefined;
+  for (const win of q.licenseWindows) {
+    byLicense = matcher.byLicense(win);
+    if (byLicense) break;
+  }
+  const unknownLicense = !byLicense && LICENSE_HINT.test(text);
+
+  const marked = q.segments.filter((s) => s.marked);
+  const pool = marked.length > 0 ? marked : q.segments;
+  const names = pool
+    .map((s) => normalizeName(s.words.join(" ")))
+    .filter((w) => w.length > 0 && (w.length > 1 || marked.length > 0 || pool.length === 1));
+  const asked = names[0]?.join(" ");
+
+  const exact = new Map<string, RegistryRecord>();
+  for (const words of names) for (const r of matcher.exactName(words)) exact.set(r.license, r);
+
+  if (exact.size > 0) {
+    if (byLicense && !exact.has(byLicense.license)) {
+      return {
+        ...base,
+        status: "ambiguous",
+        candidates: [...exact.values(), byLicense],
+        asked,
+        mismatch: true,
+      };
+    }
+    if (exact.size > 1 || unknownLicense) {
+      return { ...base, status: "ambiguous", candidates: [...exact.values()], asked, unknownLicense };
+    }
+    const match = [...exact.values()][0]!;
+    const similar = names
+      .flatMap((w) => matcher.near(w, 4))
+      .map((m) => m.record)
+      .filter((r) => r.license !== match.license)
+      .slice(0, 3);
+    return { ...base, status: match.status, match, candidates: [], similar, asked };
+  }
+  if (byLicense) return { ...base, status: byLicense.status, match: byLicense, candidates: [], asked };
+
+  const best = new Map<string, NearMatch>();
+  for (const words of names) {
+    for (const m of matcher.near(words, MAX_CANDIDATES)) {
+      const had = best.get(m.record.license);
+      if (!had || had.score < m.score) best.set(m.record.license, m);
+    }
+  }
+  const candidates = [...best.values()]
+    .sort((a, b) => b.score - a.score)
+    .slice(0, MAX_CANDIDATES)
+    .map((m) => m.record);
+  if (candidates.length > 0) return { ...base, status: "ambiguous", candidates, asked, unknownLicense };
+  return { ...base, status: "not-found", candidates: [], asked, unknownLicense };
+}

@@ -1,0 +1,48 @@
+import { foldWord } from "../nlp/normalize";
+
+/** Legal-form words dropped from names: PT, P.T., Perseroan Terbatas, CV, Tbk, (Persero). */
+const LEGAL_FORMS = new Set(["pt", "cv", "tbk", "persero", "perseroan", "terbatas"]);
+
+/** Folds text to lower-case words of letters and digits ("&" reads as "dan"). */
+export function nameWords(text: string): string[] {
+  return foldWord(text)
+    .replace(/&/g, " dan ")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim()
+    .split(" ")
+    .filter(Boolean);
+}
+
+/** True when `words[i]` starts a legal-form word; returns how many words it spans. */
+export function legalFormAt(words: readonly string[], i: number): number {
+  const w = words[i];
+  if (w === undefined) return 0;
+  if (w === "p" && words[i + 1] === "t") return 2;
+  if (w === "c" && words[i + 1] === "v") return 2;
+  if (w === "perseroan" && words[i + 1] === "terbatas") return 2;
+  return LEGAL_FORMS.has(w) && w !== "terbatas" && w !== "perseroan" ? 1 : 0;
+}
+
+/**
+ * A company name as comparable words: case, accents, punctuation and spacing folded,
+ * legal-form words removed. "P.T. Contoh-Karya  Sentosa, Tbk" -> ["contoh", "karya", "sentosa"].
+ */
+export function normalizeName(name: string): string[] {
+  const words = nameWords(name);
+  const out: string[] = [];
+  for (let i = 0; i < words.length; ) {
+    const skip = legalFormAt(words, i);
+    if (skip) {
+      i += skip;
+      continue;
+    }
+    out.push(words[i]!);
+    i++;
+  }
+  return out;
+}
+
+/** The exact-match key of a name: its normalised words joined by one space. */
+export function nameKey(name: string): string {
+  return normalizeName(name).join(" ");
+}

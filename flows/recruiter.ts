@@ -1,0 +1,152 @@
+import { type Flow, type FlowContext, type FlowInput, type FlowResult, splitChoice } from "../bot/flow";
+import type { Choice, Outbound } from "../bot/model";
+import type { Lookup } from "../bot/registry/lookup";
+import { readQuery } from "../bot/registry/read-query";
+import type { RegistryInfo } from "../bot/registry/registry-info";
+import type { VerifyResult } from "../bot/registry/types";
+import { toVerifyResult } from "../bot/registry/verify-result";
+
+/** Saved between messages: waiting for a name, or a result was shown. */
+interface RecruiterState {
+  stage: "ask" | "shown";
+}
+
+const LICENSE_HINT = /\bsip\s?[23p]+\s?mi\b/i;
+const MAX_CANDIDATES_SHOWN = 5;
+
+function formatDate(iso: string, lang: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
+  const [y, m, d] = iso.split("-");
+  return lang === "id" ? `${d}/${m}/${y}` : iso;
+}
+
+function choices(ctx: FlowContext, found: Lookup): Choice[] {
+  const { t } = ctx;
+  const picks = found.candidates.slice(0, MAX_CANDIDATES_SHOWN).map((c) => ({
+    id: `recruiter:pick:${c.license}`,
+    label: c.name,
+  }));
+  return [
+    ...picks,
+    { id: "recruiter:again", label: t("recruiter:choices.again") },
+    { id: "menu:offer", label: t("recruiter:choices.offer") },
+    { id: "report:start", label: t("recruiter:choices.report") },
+  ];
+}
+
+function reportCount(ctx: FlowContext, found: Lookup, text: string): number {
+  const warnings = ctx.services.warnings;
+  if (!warnings) return 0;
+  const subject = found.match?.name ?? text;
+  return warnings.verifiedReports(subject).reduce((sum, w) => sum + w.count, 0);
+}
+
+/** Puts a lookup into words: the answer first, then what to check, then the source. */
+function render(
+  ctx: FlowContext,
+  found: Lookup,
+  info: RegistryInfo,
+  result: VerifyResult,
+  text: string,
+): Outbound {
+  const { t, lang } = ctx;
+  const lines: string[] = [];
+  const m = found.match;
+  if (info.sample) lines.push(t("recruiter:sample"));
+  if (m) {
+    lines.push(t(`recruiter:headline.${m.status}`, { name: m.name, license: m.license }));
+    if (m.validUntil) lines.push(t("recruiter:validUntil", { date: formatDate(m.validUntil, lang) }));
+    if (result.expired) lines.push(t("recruiter:expired", { date: formatDate(m.validUntil, lang) }));
+    lines.push(m.status === "licensed" ? t("recruiter:licensedReminders") : t("recruiter:stoppedAdvice"));
+    if (found.similar.length > 0) {
+      const names = found.similar
+        .map((s) => `${s.name} (${t(`recruiter:statusWord.${s.status}`)})`)
+        .join(", ");
+      lines.push(t("recruiter:similar", { names }));
+    }
+  } else if (found.status === "ambiguous") {
+    if (found.mismatch) lines.push(t("recruiter:mismatch"));
+    if (found.unknownLicense) lines.push(t("recruiter:unknownLicense"));
+    const list = found.candidates.slice(0, MAX_CANDIDATES_SHOWN).map((c, i) =>
+      t("recruiter:candidate", {
+        n: i + 1,
+        name: c.name,
+        license: c.license,
+        status: t(`recruiter:statusWord.${c.status}`),
+      }),
+    );
+    lines.push([t("recruiter:headline.ambiguous"), ...list].join("\n"));
+    lines.push(t("recruiter:ambiguousAdvice"));
+  } else if (found.person && !found.asked) {
+    lines.push(t("recruiter:headline.person"));
+    lines.push(t("recruiter:personAdvice"));
+  } else {
+    if (found.unknownLicense) lines.push(t("recruiter:unknownLicense"));
+    lines.push(t("recruiter:headline.notFound"));
+    if (found.person) lines.push(t("recruiter:headline.person"));
+    lines.push(t("recruiter:notFoundAdvice"));
+  }
+  const reports = reportCount(ctx, found, text);
+  if (reports > 0) lines.push(t("recruiter:reports", { count: reports }));
+  if (found.family) lines.push(t("recruiter:family"));
+  const source = m ? m.source : info.source;
+  const date = m ? m.checkedOn : info.updatedAt;
+  lines.push(`${t("recruiter:source", { source, date: formatDate(date, lang) })}\n${t("recruiter:basis")}`);
+  return { text: lines.join("\n\n"), choices: choices(ctx, found) };
+}
+
+function answer(ctx: FlowContext, text: string): FlowResult {
+  const { lookup: found, info } = ctx.services.registry.check(text);
+  const result = toVerifyResult(found, info, ctx.t, ctx.now);
+  const state: RecruiterState = { stage: "shown" };
+  return { replies: [render(ctx, found, info, result, text)], state, meta: { recruiter: result } };
+}
+
+function ask(ctx: FlowContext, again = false): FlowResult {
+  const state: RecruiterState = { stage: "ask" };
+  return { replies: [{ text: ctx.t(again ? "recruiter:askAgain" : "recruiter:ask") }], state };
+}
+
+function onChoice(ctx: FlowContext, choice: string): FlowResult {
+  const { value } = splitChoice(choice);
+  if (value.startsWith("pick:")) return answer(ctx, value.slice("pick:".length));
+  return ask(ctx, value === "again");
+}
+
+/** How sure we are that free text names a company or licence number (router step 4). */
+export function recruiterConfidence(ctx: FlowContext, text: string): number {
+  if (text.length > 300) return 0;
+  if (LICENSE_HINT.test(text)) return 0.9;
+  const q = readQuery(text, ctx.services.lexicon);
+  if (q.segments.some((s) => s.marked && s.words.length > 1)) return text.length <= 160 ? 0.8 : 0.45;
+  if (text.length <= 80) {
+    const found = ctx.services.registry.check(text).lookup;
+    if (found.match) return 0.7;
+    if (found.person && !found.asked) return 0.6;
+  }
+  return 0;
+}
+
+/**
+ * "Cek perusahaan perekrut": asks for a company name or licence number, answers from the
+ * registry (exact match only for licensed/suspended/revoked), offers the next steps.
+ */
+export function createRecruiterFlow(): Flow {
+  return {
+    id: "recruiter",
+    start(ctx, input: FlowInput) {
+      if (input.choice) return onChoice(ctx, input.choice);
+      if (input.text) return answer(ctx, input.text);
+      return ask(ctx);
+    },
+    step(ctx, state, input) {
+      if (input.choice) return onChoice(ctx, input.choice);
+      const text = input.text;
+      if (!text) return ask(ctx, true);
+      const stage = (state as RecruiterState | undefined)?.stage;
+      if (stage === "shown" && recruiterConfidence(ctx, text) < 0.5) return { replies: [], pass: true };
+      return answer(ctx, text);
+    },
+    detect: recruiterConfidence,
+  };
+}
