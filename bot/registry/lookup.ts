@@ -39,7 +39,7 @@ export function lookup(matcher: Matcher, text: string, lexicon?: Lexicon): Looku
   }
   const unknownLicense = !byLicense && LICENSE_HINT.test(text);
 
-  const marked = q.segments.filter((s) => s.marked);
+  const marked = q.segments.filter((s) => s.marked && normalizeName(s.words.join(" ")).length > 0);
   const pool = marked.length > 0 ? marked : q.segments;
   const names = pool
     .map((s) => normalizeName(s.words.join(" ")))
@@ -48,6 +48,11 @@ export function lookup(matcher: Matcher, text: string, lexicon?: Lexicon): Looku
 
   const exact = new Map<string, RegistryRecord>();
   for (const words of names) for (const r of matcher.exactName(words)) exact.set(r.license, r);
+  if (exact.size === 0) {
+    // A name may itself hold a family word or an honorific ("Karya Anak Bangsa", "Mas …").
+    for (const s of q.plain)
+      for (const r of matcher.exactName(normalizeName(s.join(" ")))) exact.set(r.license, r);
+  }
 
   if (exact.size > 0) {
     if (byLicense && !exact.has(byLicense.license)) {

@@ -27,7 +27,7 @@ interface Entry {
 }
 
 /** Near matches must score at least this (F1 of matched words, or whole-name spelling). */
-export const NEAR_THRESHOLD = 0.66;
+export const NEAR_THRESHOLD = 0.7;
 
 function deletions(word: string): string[] {
   const out = [word];
@@ -123,9 +123,11 @@ export function createMatcher(records: readonly RegistryRecord[]): Matcher {
     const recall = matchedR / totalR;
     const precision = matchedQ / totalQ;
     const f1 = recall + precision > 0 ? (2 * recall * precision) / (recall + precision) : 0;
-    const allAsked = used.size === q.length && precision > 0.85 && recall >= 0.33 ? NEAR_THRESHOLD : 0;
+    const oneMissing = used.size === q.length && precision > 0.85 && e.words.length - used.size <= 1;
+    const prefix = q.length >= 2 && q.every((w, i) => e.words[i] === w);
+    const allAsked = oneMissing || prefix ? NEAR_THRESHOLD : 0;
     const longer = Math.max(qCompact.length, e.compact.length);
-    const budget = Math.max(1, Math.floor(longer / 6));
+    const budget = Math.min(2, Math.max(1, Math.floor(longer / 8)));
     const dist = editDistance(qCompact, e.compact, budget);
     const spelling = dist <= budget ? 1 - dist / longer : 0;
     return Math.max(f1, spelling, allAsked);

@@ -13,6 +13,8 @@ export interface NameSegment {
 /** What a person's sentence says, as far as the registry check needs it. */
 export interface ReadQuery {
   segments: NameSegment[];
+  /** Stretches between filler words only (family words and honorifics kept), for exact names. */
+  plain: string[][];
   /** Raw word windows that may hold a licence number, longest first. */
   licenseWindows: string[];
   /** The text looks like it gives a licence number (found or not). */
@@ -50,13 +52,24 @@ function licenseWindows(text: string): string[] {
  * name; "PT"/"CV" start one; family phrases and people's names are noted and left out.
  */
 export function readQuery(text: string, lexicon?: Lexicon): ReadQuery {
-  const cleaned = text.replace(/\bp\s?\.\s?t\b\.?/gi, " PT ").replace(/\bc\s?\.\s?v\b\.?/gi, " CV ");
+  const cleaned = text
+    .replace(/\bp\s?\.\s?t\b\.?/gi, " PT ")
+    .replace(/\bc\s?\.\s?v\b\.?/gi, " CV ")
+    .replace(/\b(pt|cv|tbk)\./gi, "$1 ");
   const clauses = cleaned.split(/[?!,;:()\n"“”]+|\.(?:\s|$)/);
   const segments: NameSegment[] = [];
+  const plain: string[][] = [];
   let person = false;
   let family = false;
   for (const clause of clauses) {
     const words = nameWords(clause);
+    let run: string[] = [];
+    for (const w of [...words, "."]) {
+      if (w === "." || isStop(w, lexicon)) {
+        if (run.length > 0) plain.push(run);
+        run = [];
+      } else run.push(w);
+    }
     let current: NameSegment | undefined;
     const close = () => {
       if (current && current.words.length > 0) segments.push(current);
@@ -99,5 +112,5 @@ export function readQuery(text: string, lexicon?: Lexicon): ReadQuery {
   }
   const licenseLike =
     /\b(sip3mi|sip2mi|sipppmi)\b/i.test(text) || /\d{3,}[\s/.-]+\d{2,}/.test(text) || /\d{6,}/.test(text);
-  return { segments, licenseWindows: licenseWindows(text), licenseLike, person, family };
+  return { segments, plain, licenseWindows: licenseWindows(text), licenseLike, person, family };
 }
