@@ -1,0 +1,38 @@
+import { timingSafeEqual } from "node:crypto";
+import type { Update } from "grammy/types";
+import type { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { UpdateQueue } from "./update-queue";
+
+/** Where Telegram posts updates in webhook mode (CONTRACTS.md). */
+export const WEBHOOK_PATH = "/webhooks/telegram";
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Adds `POST /webhooks/telegram` to the web app. The secret token header must match
+ * (401 otherwise, nothing done); a valid update is queued and acknowledged at once, so
+ * the handler never does long work and Telegram never re-sends because we were slow.
+ */
+export function mountWebhook(app: Hono, secret: string, queue: UpdateQueue): void {
+  app.post(WEBHOOK_PATH, bodyLimit({ maxSize: 1024 * 1024 }), async (c) => {
+    if (!sameSecret(c.req.header("x-telegram-bot-api-secret-token") ?? "", secret)) {
+      return c.json({ ok: false }, 401);
+    }
+    let update: Update;
+    try {
+      update = (await c.req.json()) as Update;
+    } catch {
+      return c.json({ ok: false }, 400);
+    }
+    if (typeof update !== "object" || update === null || !Number.isSafeInteger(update.update_id)) {
+      return c.json({ ok: false }, 400);
+    }
+    queue.push(update);
+    return c.json({ ok: true });
+  });
+}
