@@ -2,9 +2,11 @@ import type { i18n } from "i18next";
 import { resolveChoice } from "./choices";
 import { type Flow, type FlowContext, type FlowInput, type FlowResult, splitChoice } from "./flow";
 import { findCommand, type GlobalCommand } from "./global-commands";
+import { createTranslators } from "./i18n";
 import { who } from "./logger";
 import { MENU_ENTRIES, mainMenu } from "./main-menu";
 import {
+  type Choice,
   DEFAULT_LANG,
   type HandleResult,
   type Inbound,
@@ -52,7 +54,8 @@ export function createCore(deps: CoreDeps): Core {
   const limiter = new RateLimiter(config.RATE_LIMIT_PER_MINUTE);
   const threshold = deps.intentThreshold ?? 0.5;
 
-  const menu = (lang: Lang, title?: string): Outbound => mainMenu(i18n.getFixedT(lang), title);
+  const translator = createTranslators(i18n);
+  const menu = (lang: Lang, title?: string): Outbound => mainMenu(translator(lang), title);
 
   /** Runs a flow's start or step, following `next` hand-overs; errors become a polite reply. */
   async function run(
@@ -80,7 +83,7 @@ export function createCore(deps: CoreDeps): Core {
       currentState = undefined;
       // A flow may change the language (the language flow does).
       ctx.lang = ctx.user.lang ?? ctx.lang;
-      ctx.t = i18n.getFixedT(ctx.lang);
+      ctx.t = translator(ctx.lang);
     }
     return {
       replies: [...replies, menu(ctx.lang)],
@@ -165,7 +168,7 @@ export function createCore(deps: CoreDeps): Core {
     let user: UserRecord | undefined = store.getUser(key);
     const isNew = !user;
     const lang: Lang = user?.lang ?? DEFAULT_LANG;
-    const t = i18n.getFixedT(lang);
+    const t = translator(lang);
 
     if (typeof inbound.text === "string") {
       let text = inbound.text.replaceAll(String.fromCharCode(0), "").trim();
@@ -206,7 +209,7 @@ export function createCore(deps: CoreDeps): Core {
       user,
       lang,
       t,
-      tFor: (l) => i18n.getFixedT(l),
+      tFor: translator,
       now,
       services,
     };

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import i18next, { type i18n, type Resource } from "i18next";
+import i18next, { type i18n, type Resource, type TFunction } from "i18next";
 import { DEFAULT_LANG, LANGS } from "./model";
 
 /** Thrown when a locale file is unreadable; names the file. */
@@ -51,4 +51,34 @@ export function createI18n(localesDir: string): i18n {
     returnNull: false,
   });
   return instance;
+}
+
+/**
+ * Per-language translators that memoise plain lookups (a key without options).
+ * i18next allocates heavily per call; the core translates several strings per message.
+ * Calls with options (interpolation, returnObjects) go straight to i18next.
+ */
+export function createTranslators(instance: i18n): (lang: string) => TFunction {
+  const byLang = new Map<string, TFunction>();
+  return (lang) => {
+    let fn = byLang.get(lang);
+    if (!fn) {
+      const base = instance.getFixedT(lang);
+      const cache = new Map<string, string>();
+      const wrapped = (key: unknown, ...rest: unknown[]) => {
+        if (rest.length === 0 && typeof key === "string") {
+          let v = cache.get(key);
+          if (v === undefined) {
+            v = base(key) as string;
+            cache.set(key, v);
+          }
+          return v;
+        }
+        return (base as unknown as (...a: unknown[]) => unknown)(key, ...rest);
+      };
+      fn = wrapped as unknown as TFunction;
+      byLang.set(lang, fn);
+    }
+    return fn;
+  };
 }

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadConfig } from "../bot/config";
 import { createLogger } from "../bot/logger";
-import { openFileStore } from "../bot/store/open-store";
+import { DEFAULT_SHARDS, openFileStore } from "../bot/store/open-store";
 import { createBot } from "../bot/wiring";
 import { diskBytes, percentile, report, rssSampler, yieldToLoop } from "./bench-util";
 
@@ -25,6 +25,14 @@ const json = argv.includes("--json");
 /** The script a user of the bench sends, cycling: menu, language, pick, help… */
 const SCRIPT = ["menu", "bahasa", "1", "bantuan", "menu", "7", "2", "mulai"];
 const REGIONS = ["16.73", "16.71", "32.73", "35.78"];
+
+/** With BENCH_DEBUG=1, prints memory at each phase. */
+function phase(name: string): void {
+  if (!process.env.BENCH_DEBUG) return;
+  (globalThis as { gc?: () => void }).gc?.();
+  const m = process.memoryUsage();
+  process.stderr.write(`${name}: rss=${Math.round(m.rss / 1e6)}MB heap=${Math.round(m.heapUsed / 1e6)}MB\n`);
+}
 
 async function verify(dir: string, users: number, active: number, lastSeen: string): Promise<number> {
   const store = await openFileStore(dir, { readOnly: true });
@@ -51,8 +59,12 @@ async function main(): Promise<void> {
   const active = num("active", 10_000);
   const dir = mkdtempSync(join(tmpdir(), "ma-bench-core-"));
   const rss = rssSampler();
+  phase("start");
 
-  const store = await openFileStore(dir);
+  const store = await openFileStore(dir, {
+    shards: num("shards", DEFAULT_SHARDS),
+    intervalMs: num("interval", 250),
+  });
   const t0 = "2026-11-01T00:00:00.000Z";
   for (let u = 0; u < users; u++) {
     const key = `web:user-${u}`;
@@ -69,6 +81,7 @@ async function main(): Promise<void> {
     store.putSession(key, { flow: "language", state: { asked: true }, updatedAt: t0 });
   }
   await store.flush();
+  phase("preloaded");
 
   // Each active user sends messages/active messages; all of one round share one clock value,
   // so the last round's time is every active user's latest state.
@@ -98,6 +111,7 @@ async function main(): Promise<void> {
     }
   }
   const elapsed = (performance.now() - start) / 1000;
+  phase("messages done");
   const lastSeen = now.toISOString();
 
   await store.flush();
@@ -114,9 +128,13 @@ async function main(): Promise<void> {
 
   const self = fileURLToPath(import.meta.url);
   const tsx = join(fileURLToPath(new URL("..", import.meta.url)), "node_modules", ".bin", "tsx");
-  const check = spawnSync(tsx, [self, "--verify", dir, String(users), String(Math.min(active, messages)), lastSeen], {
-    encoding: "utf8",
-  });
+  const check = spawnSync(
+    tsx,
+    [self, "--verify", dir, String(users), String(Math.min(active, messages)), lastSeen],
+    {
+      encoding: "utf8",
+    },
+  );
   const mismatched = Number(check.stdout.trim());
   latencies.sort((x, y) => x - y);
   const figures = {
