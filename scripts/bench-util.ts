@@ -31,7 +31,11 @@ export function rssSampler(everyMs = 50): { peakMb(): number; stop(): void } {
 }
 
 /** Prints figures for people, then (with --json) one JSON object on the last line. */
-export function report(title: string, figures: Record<string, number | string | boolean>, json: boolean): void {
+export function report(
+  title: string,
+  figures: Record<string, number | string | boolean>,
+  json: boolean,
+): void {
   process.stdout.write(`\n${title}\n`);
   for (const [k, v] of Object.entries(figures)) process.stdout.write(`  ${k.padEnd(22)} ${v}\n`);
   if (json) process.stdout.write(`${JSON.stringify(figures)}\n`);
