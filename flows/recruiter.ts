@@ -12,6 +12,7 @@ interface RecruiterState {
 }
 
 const LICENSE_HINT = /\bsip\s?[23p]+\s?mi\b/i;
+const PT_HINT = /(^|[\s(,])p\.?\s?t\.?\s+\p{L}/iu;
 const MAX_CANDIDATES_SHOWN = 5;
 
 function formatDate(iso: string, lang: string): string {
@@ -67,9 +68,8 @@ function render(
   } else if (found.status === "ambiguous") {
     if (found.mismatch) lines.push(t("recruiter:mismatch"));
     if (found.unknownLicense) lines.push(t("recruiter:unknownLicense"));
-    const list = found.candidates.slice(0, MAX_CANDIDATES_SHOWN).map((c, i) =>
+    const list = found.candidates.slice(0, MAX_CANDIDATES_SHOWN).map((c) =>
       t("recruiter:candidate", {
-        n: i + 1,
         name: c.name,
         license: c.license,
         status: t(`recruiter:statusWord.${c.status}`),
@@ -118,7 +118,9 @@ export function recruiterConfidence(ctx: FlowContext, text: string): number {
   if (text.length > 300) return 0;
   if (LICENSE_HINT.test(text)) return 0.9;
   const q = readQuery(text, ctx.services.lexicon);
-  if (q.segments.some((s) => s.marked && s.words.length > 1)) return text.length <= 160 ? 0.8 : 0.45;
+  if (PT_HINT.test(text) || q.segments.some((s) => s.marked && s.words.length > 1)) {
+    return text.length <= 160 ? 0.8 : 0.45;
+  }
   if (text.length <= 80) {
     const found = ctx.services.registry.check(text).lookup;
     if (found.match) return 0.7;
