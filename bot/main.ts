@@ -19,6 +19,20 @@ async function main(): Promise<void> {
   const app = createWebApp(bot);
   const stops: (() => Promise<void> | void)[] = [];
 
+  // Telegram (issue 7): before the server listens, so the webhook route exists from the start.
+  if (config.TELEGRAM_BOT_TOKEN) {
+    const { startTelegram, TelegramStartError } = await import("../adapters/telegram");
+    try {
+      const telegram = await startTelegram({ bot, app, config, log });
+      stops.push(() => telegram.stop());
+    } catch (err) {
+      if (!(err instanceof TelegramStartError)) throw err;
+      process.stderr.write(`\nMigrasi Aman cannot start.\n${err.message}\n`);
+      await store.close();
+      process.exit(1);
+    }
+  }
+
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     const url = `http://localhost:${info.port}`;
     process.stdout.write(
