@@ -160,6 +160,7 @@ export function createCore(deps: CoreDeps): Core {
   }
 
   async function handle(raw: Inbound): Promise<HandleResult> {
+    const started = Date.now();
     const now = services.clock();
     const key = userKey(raw.channel, raw.chatId);
     const inbound: Inbound = { ...raw };
@@ -244,6 +245,16 @@ export function createCore(deps: CoreDeps): Core {
       choices: isMainMenu(offered) ? "menu" : offered?.map((c) => ({ id: c.id, label: c.label })),
       updatedAt: now.toISOString(),
     });
+    log.debug(
+      {
+        user: who(key),
+        channel: inbound.channel,
+        flow: result.meta?.flow,
+        new: isNew,
+        ms: Date.now() - started,
+      },
+      "handled",
+    );
     return { replies, meta: result.meta ?? {} };
   }
 

@@ -5,14 +5,14 @@ import pino, { type Logger } from "pino";
  * Structured logs on stderr (stdout stays free for CLI JSON). Logs never hold message
  * text or phone numbers: log a person only as `who(key)`, a short one-way hash.
  */
-export function createLogger(level: string, destination: number = 2): Logger {
+export function createLogger(level: string, destination: number | pino.DestinationStream = 2): Logger {
   return pino(
     {
       level,
       base: undefined,
       redact: { paths: ["text", "*.text", "chatId", "*.chatId", "phone", "*.phone"], censor: "[redacted]" },
     },
-    pino.destination({ dest: destination, sync: true }),
+    typeof destination === "number" ? pino.destination({ dest: destination, sync: true }) : destination,
   );
 }
 
