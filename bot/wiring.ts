@@ -13,11 +13,12 @@ import { createI18n } from "./i18n";
 import { loadLexicon } from "./nlp/lexicon";
 import { CONTENT_DIR } from "./paths";
 import { registryFeature } from "./registry/feature";
+import { safetyFeature } from "./safety/feature";
 import type { Services } from "./services";
 import type { Store } from "./store/types";
 
 /** Every feature, in order. Add a feature here (one import, one entry). */
-const FEATURES: Feature[] = [registryFeature];
+const FEATURES: Feature[] = [safetyFeature, registryFeature];
 
 export interface BotOptions {
   config: Config;

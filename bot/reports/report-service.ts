@@ -1,0 +1,282 @@
+import type { i18n as I18n } from "i18next";
+import type { Channel, Lang } from "../model";
+import type { Services } from "../services";
+import { extractSubject, subjectKeys } from "./extract";
+import { notifyOfficers } from "./notify";
+import { newReference, parseReference, type RandomInt } from "./reference";
+import type { AuditRecord, NewReport, NoticeRecord, ReportEntry, ReportRecord, ReportStatus } from "./types";
+import { createWarnings } from "./warnings";
+
+/** Filters for listing reports. */
+export interface ReportFilter {
+  status?: ReportStatus;
+  verified?: boolean;
+  /** A company, phone number or account: reports naming it (grouping keys). */
+  term?: string;
+}
+
+/** The outcome of an officer's reply. */
+export interface ReplyOutcome {
+  report: ReportRecord;
+  delivered: boolean;
+  reason?: string;
+}
+
+/** Reports (pengaduan): created by the report flow, handled by officers (Telegram, CLI, later the console). */
+export interface ReportService {
+  /** Stores a report and makes it durable (flush) before resolving; officers are then notified. */
+  submit(input: NewReport): Promise<{ report: ReportRecord; notified: Promise<NoticeRecord> }>;
+  /** A report by reference, as typed ("ma 7k3q9" works). */
+  get(ref: string): ReportRecord | undefined;
+  list(filter?: ReportFilter): ReportRecord[];
+  /** Other reports naming the same company, phone number or account. */
+  related(ref: string): ReportRecord[];
+  /** Groups of two or more reports sharing a company, phone number or account. */
+  groups(): { keys: string[]; reports: string[] }[];
+  setStatus(ref: string, status: ReportStatus, actor: string): Promise<ReportRecord>;
+  setVerified(ref: string, verified: boolean, actor: string): Promise<ReportRecord>;
+  addNote(ref: string, text: string, actor: string): Promise<ReportRecord>;
+  /** Stores a reply (shown on status lookup) and delivers it to the reporter's chat when a sender exists. */
+  reply(ref: string, text: string, actor: string): Promise<ReplyOutcome>;
+  /** Notices of reports no officer has acted on yet. */
+  pendingNotices(): NoticeRecord[];
+  /** Reports linked to a person's chat. */
+  linkedTo(userKey: string): ReportRecord[];
+  /** Removes the chat id and contact from a person's reports (kept as evidence). Returns how many. */
+  unlink(userKey: string): number;
+}
+
+/** Raised for an unknown reference or a bad officer input; the message is for the officer. */
+export class ReportError extends Error {
+  constructor(
+    readonly code: "not-found" | "bad-status" | "empty",
+    message: string,
+  ) {
+    super(message);
+    this.name = "ReportError";
+  }
+}
+
+/** Builds the report service on the store; `i18n` renders officer notices and replies to reporters. */
+export function createReportService(
+  services: Services,
+  i18n: I18n,
+  options: { random?: RandomInt } = {},
+): ReportService {
+  const { store } = services;
+  const tFor = (lang: Lang) => i18n.getFixedT(lang);
+  const reports = () => store.collection<ReportRecord>("reports");
+  const audit = () => store.collection<AuditRecord>("audit");
+  const notices = () => store.collection<NoticeRecord>("report-notices");
+  const now = () => services.clock().toISOString();
+
+  function must(ref: string): ReportRecord {
+    const id = parseReference(ref);
+    const report = id ? reports().get(id) : undefined;
+    if (!report) throw new ReportError("not-found", `Report ${ref} not found`);
+    return report;
+  }
+
+  function related(ref: string): ReportRecord[] {
+    const report = must(ref);
+    const keys = new Set(subjectKeys(report.who));
+    if (!keys.size) return [];
+    return reports().find((r) => r.id !== report.id && subjectKeys(r.who).some((k) => keys.has(k)));
+  }
+
+  async function record(
+    report: ReportRecord,
+    entry: Omit<AuditRecord, "id" | "at" | "report">,
+  ): Promise<ReportRecord> {
+    const at = now();
+    report.updatedAt = at;
+    reports().put(report);
+    let id = `${at}-${report.id}`;
+    for (let n = 2; audit().get(id); n++) id = `${at}-${report.id}-${n}`;
+    audit().put({ id, at, report: report.id, ...entry });
+    const notice = notices().get(report.id);
+    if (notice && !notice.handledAt) notices().put({ ...notice, handledAt: at });
+    await store.flush();
+    return report;
+  }
+
+  const service: ReportService = {
+    async submit(input) {
+      const at = now();
+      const id = newReference((ref) => reports().get(ref) !== undefined, options.random);
+      const report: ReportRecord = {
+        id,
+        status: "baru",
+        verified: false,
+        createdAt: at,
+        updatedAt: at,
+        what: input.what,
+        who: extractSubject(input.who),
+        whereWhen: input.whereWhen,
+        anonymous: input.anonymous,
+        contact: input.anonymous ? undefined : input.contact,
+        reporterKey: input.anonymous ? undefined : input.reporterKey,
+        channel: input.channel,
+        lang: input.lang,
+        notes: [],
+        replies: [],
+      };
+      reports().put(report);
+      notices().put({ id, createdAt: at, deliveries: [] });
+      await store.flush();
+      const size = related(id).length + 1;
+      const notified = notifyOfficers(services, tFor("id"), report, size).then(async (n) => {
+        await store.flush();
+        return n;
+      });
+      notified.catch((err) => services.log.error({ err, report: id }, "report notice failed"));
+      return { report, notified };
+    },
+
+    get(ref) {
+      const id = parseReference(ref);
+      return id ? reports().get(id) : undefined;
+    },
+
+    list(filter = {}) {
+      let keys: Set<string> | undefined;
+      if (filter.term) keys = new Set(subjectKeys(extractSubject(termAsSubject(filter.term))));
+      return reports()
+        .find(
+          (r) =>
+            (!filter.status || r.status === filter.status) &&
+            (filter.verified === undefined || r.verified === filter.verified) &&
+            (!keys || subjectKeys(r.who).some((k) => keys.has(k)) || matchesText(r, filter.term ?? "")),
+        )
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    },
+
+    related,
+
+    groups() {
+      const byKey = new Map<string, Set<string>>();
+      for (const r of reports().all()) {
+        for (const k of subjectKeys(r.who)) {
+          if (!byKey.has(k)) byKey.set(k, new Set());
+          byKey.get(k)?.add(r.id);
+        }
+      }
+      // Union reports that share any key.
+      const parent = new Map<string, string>();
+      const find = (x: string): string => {
+        const p = parent.get(x) ?? x;
+        if (p === x) return x;
+        const root = find(p);
+        parent.set(x, root);
+        return root;
+      };
+      for (const ids of byKey.values()) {
+        const [first, ...rest] = [...ids];
+        for (const other of rest) parent.set(find(other), find(first as string));
+      }
+      const groups = new Map<string, { keys: Set<string>; reports: Set<string> }>();
+      for (const [key, ids] of byKey) {
+        for (const id of ids) {
+          const root = find(id);
+          if (!groups.has(root)) groups.set(root, { keys: new Set(), reports: new Set() });
+          groups.get(root)?.keys.add(key);
+          groups.get(root)?.reports.add(id);
+        }
+      }
+      return [...groups.values()]
+        .filter((g) => g.reports.size > 1)
+        .map((g) => ({ keys: [...g.keys].sort(), reports: [...g.reports].sort() }));
+    },
+
+    async setStatus(ref, status, actor) {
+      const report = must(ref);
+      const from = report.status;
+      report.status = status;
+      return record(report, { actor, action: "status", from, to: status });
+    },
+
+    async setVerified(ref, verified, actor) {
+      const report = must(ref);
+      report.verified = verified;
+      return record(report, { actor, action: verified ? "verify" : "unverify" });
+    },
+
+    async addNote(ref, text, actor) {
+      if (!text.trim()) throw new ReportError("empty", "A note needs text");
+      const report = must(ref);
+      report.notes.push({ at: now(), by: actor, text: text.trim() });
+      return record(report, { actor, action: "note" });
+    },
+
+    async reply(ref, text, actor) {
+      if (!text.trim()) throw new ReportError("empty", "A reply needs text");
+      const report = must(ref);
+      const entry: ReportEntry = { at: now(), by: actor, text: text.trim(), delivered: false };
+      report.replies.push(entry);
+      await record(report, { actor, action: "reply" });
+      let reason: string | undefined;
+      const target = report.reporterKey ? splitKey(report.reporterKey) : undefined;
+      const sender = target ? services.senders.get(target.channel) : undefined;
+      if (!target) reason = "anonymous or unlinked";
+      else if (!sender) reason = `no sender for ${target.channel}`;
+      else {
+        try {
+          const rt = tFor(report.lang);
+          const outcome = await sender.send(target.chatId, {
+            text: rt("report:replyToReporter", { ref: report.id, text: entry.text }),
+            choices: [{ id: "report:status", label: rt("report:statusButton") }],
+          });
+          if (outcome.ok) entry.delivered = true;
+          else reason = outcome.reason;
+        } catch (err) {
+          reason = (err as Error).message;
+        }
+      }
+      if (entry.delivered) {
+        reports().put(report);
+        await store.flush();
+      }
+      return { report, delivered: entry.delivered === true, reason };
+    },
+
+    pendingNotices() {
+      return notices()
+        .find((n) => !n.handledAt)
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    },
+
+    linkedTo(key) {
+      return reports().find((r) => r.reporterKey === key);
+    },
+
+    unlink(key) {
+      const mine = reports().find((r) => r.reporterKey === key);
+      for (const r of mine) {
+        r.reporterKey = undefined;
+        r.contact = undefined;
+        delete r.reporterKey;
+        delete r.contact;
+        reports().put(r);
+      }
+      return mine.length;
+    },
+  };
+  services.warnings = createWarnings(() => reports().find((r) => r.verified));
+  return service;
+}
+
+/** A search term as a "who" answer: a bare name counts as a company name. */
+function termAsSubject(term: string): string {
+  return /^(pt|cv|ud|yayasan|lpk)\b/i.test(term.trim()) || /\d|@|\//.test(term) ? term : `PT ${term}`;
+}
+
+function matchesText(r: ReportRecord, term: string): boolean {
+  const needle = term.trim().toLowerCase();
+  return needle.length >= 3 && (r.who.text ?? "").toLowerCase().includes(needle);
+}
+
+/** `channel:chatId` back into its parts (chat ids may contain ":"). */
+export function splitKey(key: string): { channel: Channel; chatId: string } {
+  const at = key.indexOf(":");
+  return { channel: key.slice(0, at) as Channel, chatId: key.slice(at + 1) };
+}

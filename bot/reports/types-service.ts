@@ -1,0 +1,7 @@
+import type { ReportService } from "./report-service";
+
+declare module "../services" {
+  interface Services {
+    reports: ReportService;
+  }
+}

@@ -1,0 +1,65 @@
+import { join } from "node:path";
+import { emergencyFlow } from "../../flows/emergency";
+import { exitFlow } from "../../flows/exit";
+import { OFFICER_WORDS, officerFlow } from "../../flows/officer";
+import { privacyFlow } from "../../flows/privacy";
+import { reportFlow } from "../../flows/report";
+import type { Feature } from "../feature";
+import type { GlobalCommand } from "../global-commands";
+import { createI18n } from "../i18n";
+import { createPrivacyService } from "../privacy/personal-data";
+import { createReportService } from "../reports/report-service";
+import "../reports/types-service";
+import { loadDangerDetector } from "./danger";
+import { loadHotlines } from "./hotlines";
+import "./types";
+
+/** Global command words of the safety feature (whole messages, both languages). */
+export const SAFETY_COMMANDS: GlobalCommand[] = [
+  { id: "exit", words: ["keluar", "exit", "quit"], flow: "exit" },
+  {
+    id: "report",
+    words: ["laporkan", "lapor", "report", "pengaduan", "buat laporan", "make a report", "lapor petugas"],
+    flow: "report",
+    arg: "new",
+  },
+  {
+    id: "report-status",
+    words: ["status laporan", "cek laporan", "cek status laporan", "report status", "check report"],
+    flow: "report",
+    arg: "status",
+  },
+  { id: "mydata", words: ["datasaya", "data saya", "mydata", "my data"], flow: "privacy", arg: "show" },
+  {
+    id: "deletemydata",
+    words: ["hapusdata", "hapus data", "hapus data saya", "deletemydata", "delete my data", "delete data"],
+    flow: "privacy",
+    arg: "delete",
+  },
+  ...Object.entries(OFFICER_WORDS).map(([action, words]) => ({
+    id: `officer-${action}`,
+    words,
+    flow: "officer",
+    officerOnly: true,
+  })),
+];
+
+/**
+ * Safety: danger detection (router step 1) and emergency contacts, the discreet exit,
+ * reports to officers with officer commands, and privacy (show / delete my data).
+ */
+export const safetyFeature: Feature = {
+  id: "safety",
+  setup(services, contentDir) {
+    const dir = join(contentDir, "safety");
+    services.safety = {
+      hotlines: loadHotlines(join(dir, "hotlines.yaml")),
+      danger: loadDangerDetector(join(dir, "danger-patterns.yaml"), services.lexicon),
+    };
+    services.reports = createReportService(services, createI18n(join(contentDir, "locales")));
+    services.privacy = createPrivacyService(services);
+  },
+  flows: () => [emergencyFlow, exitFlow, reportFlow, privacyFlow, officerFlow],
+  commands: SAFETY_COMMANDS,
+  detectDanger: (services) => (text) => services.safety.danger.isDanger(text),
+};
