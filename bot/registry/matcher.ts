@@ -23,6 +23,8 @@ export interface Matcher {
 interface Entry {
   record: RegistryRecord;
   words: string[];
+  /** The words as vocabulary ids, for fast hit counting. */
+  ids: number[];
   compact: string;
 }
 
@@ -33,6 +35,16 @@ function deletions(word: string): string[] {
   const out = [word];
   for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
   return out;
+}
+
+/**
+ * Whether a name that only `hits` of the `m` asked words reach can still be near: the
+ * best word-level score it could get, with hit words weighing 1 and the others 0.5.
+ */
+function mayBeNear(hits: number, m: number, r: number): boolean {
+  const recall = hits / (hits + 0.5 * Math.max(0, r - hits));
+  const precision = hits / (hits + 0.5 * (m - hits));
+  return (2 * recall * precision) / (recall + precision || 1) >= NEAR_THRESHOLD;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -52,13 +64,24 @@ export function createMatcher(records: readonly RegistryRecord[]): Matcher {
   const licenses = new Map<string, number>();
   const postings = new Map<string, number[]>();
   const delIndex = new Map<string, string[]>();
+  const wordIds = new Map<string, number>();
+  const singles = new Map<string, number[]>();
   for (const record of records) {
     const words = normalizeName(record.name);
     if (words.length === 0) continue;
     const idx = entries.length;
     const compact = words.join("");
-    entries.push({ record, words, compact });
+    const ids = words.map((w) => {
+      let id = wordIds.get(w);
+      if (id === undefined) {
+        id = wordIds.size;
+        wordIds.set(w, id);
+      }
+      return id;
+    });
+    entries.push({ record, words, ids, compact });
     push(byKey, words.join(" "), idx);
+    if (words.length === 1) push(singles, words[0]!, idx);
     push(byCompact, compact, idx);
     for (const k of licenseKeys(record.license)) if (!licenses.has(k)) licenses.set(k, idx);
     for (const w of new Set(words)) {
@@ -68,11 +91,14 @@ export function createMatcher(records: readonly RegistryRecord[]): Matcher {
   }
   const n = entries.length;
   const maxIdf = Math.log(1 + n);
-  const weight = (w: string): number => {
-    const df = postings.get(w)?.length ?? 0;
-    if (df === 0) return 1;
-    return 0.5 + (0.5 * Math.log(1 + n / df)) / maxIdf;
-  };
+  const weights = new Map<string, number>();
+  for (const [w, list] of postings) weights.set(w, 0.5 + (0.5 * Math.log(1 + n / list.length)) / maxIdf);
+  /** Rare words weigh 1, a word in every name about 0.5; unknown words weigh 1. */
+  const weight = (w: string): number => weights.get(w) ?? 1;
+  const stamp = new Int32Array(n);
+  /** Per vocabulary word: a bit per asked word that hits it (set during one query). */
+  const hitMask = new Int32Array(wordIds.size);
+  let generation = 0;
 
   /** Registry words a query word may stand for, with their similarity. */
   function similarWords(q: string): Map<string, number> {
@@ -94,7 +120,7 @@ export function createMatcher(records: readonly RegistryRecord[]): Matcher {
     return out;
   }
 
-  function score(q: readonly string[], sims: Map<string, number>[], e: Entry, qCompact: string): number {
+  function scoreOf(q: readonly string[], sims: Map<string, number>[], e: Entry, qCompact: string): number {
     const used = new Set<number>();
     let matchedR = 0;
     let matchedQ = 0;
@@ -128,7 +154,8 @@ export function createMatcher(records: readonly RegistryRecord[]): Matcher {
     const allAsked = oneMissing || prefix ? NEAR_THRESHOLD : 0;
     const longer = Math.max(qCompact.length, e.compact.length);
     const budget = Math.min(2, Math.max(1, Math.floor(longer / 8)));
-    const dist = editDistance(qCompact, e.compact, budget);
+    const close = Math.abs(qCompact.length - e.compact.length) <= budget;
+    const dist = close ? editDistance(qCompact, e.compact, budget) : budget + 1;
     const spelling = dist <= budget ? 1 - dist / longer : 0;
     return Math.max(f1, spelling, allAsked);
   }
@@ -147,17 +174,60 @@ export function createMatcher(records: readonly RegistryRecord[]): Matcher {
       return undefined;
     },
     near(words, limit) {
-      if (words.length === 0) return [];
+      const m = words.length;
+      if (m === 0) return [];
       const sims = words.map(similarWords);
       const qCompact = words.join("");
-      const pool = new Set<number>();
-      for (const s of sims) for (const w of s.keys()) for (const i of postings.get(w) ?? []) pool.add(i);
+      // A near name hits at least `need` asked words, so it is among the names reached
+      // by the (m - need + 1) rarest asked words: only those postings are walked.
+      // (Names of one word are looked up directly: they are near with fewer hits.)
+      let need = 1;
+      while (need < m && !mayBeNear(need, m, Math.max(need, 2))) need++;
+      const reach = sims
+        .map((sim) => ({
+          sim,
+          size: [...sim.keys()].reduce((a, w) => a + (postings.get(w)?.length ?? 0), 0),
+        }))
+        .sort((a, b) => a.size - b.size)
+        .slice(0, m - need + 1);
+      generation++;
+      const marked: number[] = [];
+      sims.forEach((sim, qi) => {
+        if (qi > 30) return;
+        for (const w of sim.keys()) {
+          const id = wordIds.get(w)!;
+          if (hitMask[id] === 0) marked.push(id);
+          hitMask[id]! |= 1 << qi;
+        }
+      });
       const found: NearMatch[] = [];
-      for (const i of pool) {
-        const e = entries[i]!;
-        const s = score(words, sims, e, qCompact);
-        if (s >= NEAR_THRESHOLD) found.push({ record: e.record, score: s });
+      for (const { sim } of reach) {
+        for (const w of sim.keys()) {
+          for (const i of postings.get(w) ?? []) {
+            if (stamp[i] === generation) continue;
+            stamp[i] = generation;
+            const e = entries[i]!;
+            let bits = 0;
+            for (const id of e.ids) bits |= hitMask[id]!;
+            let h = 0;
+            for (; bits; bits &= bits - 1) h++;
+            if (h < m && !mayBeNear(h, m, e.words.length)) continue;
+            const score = scoreOf(words, sims, e, qCompact);
+            if (score >= NEAR_THRESHOLD) found.push({ record: e.record, score });
+          }
+        }
       }
+      for (const sim of sims) {
+        for (const w of sim.keys()) {
+          for (const i of singles.get(w) ?? []) {
+            if (stamp[i] === generation) continue;
+            stamp[i] = generation;
+            const score = scoreOf(words, sims, entries[i]!, qCompact);
+            if (score >= NEAR_THRESHOLD) found.push({ record: entries[i]!.record, score });
+          }
+        }
+      }
+      for (const id of marked) hitMask[id] = 0;
       found.sort(
         (a, b) =>
           b.score - a.score ||

@@ -1,11 +1,11 @@
-import { foldWord } from "../nlp/normalize";
+import { foldName } from "./normalize-name";
 
 /**
  * A licence number in canonical form: upper case, parts separated by "-".
  * "sip3mi 2020 0133", "SIP3MI/2020/0133" -> "SIP3MI-2020-0133". Empty when it holds no letter or digit.
  */
 export function normalizeLicense(text: string): string {
-  return foldWord(text)
+  return foldName(text)
     .toUpperCase()
     .split(/[^A-Z0-9]+/)
     .filter(Boolean)

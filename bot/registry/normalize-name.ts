@@ -1,16 +1,19 @@
 import { foldWord } from "../nlp/normalize";
 
+const ASCII = /^[\x20-\x7e]*$/;
+
+/** foldWord, with a fast path for plain ASCII (most names): lower-case, squeeze "aaa". */
+export function foldName(text: string): string {
+  return ASCII.test(text) ? text.toLowerCase().replace(/([a-z])\1{2,}/g, "$1") : foldWord(text);
+}
+
 /** Legal-form words dropped from names: PT, P.T., Perseroan Terbatas, CV, Tbk, (Persero). */
 const LEGAL_FORMS = new Set(["pt", "cv", "tbk", "persero", "perseroan", "terbatas"]);
 
 /** Folds text to lower-case words of letters and digits ("&" reads as "dan"). */
 export function nameWords(text: string): string[] {
-  return foldWord(text)
-    .replace(/&/g, " dan ")
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim()
-    .split(" ")
-    .filter(Boolean);
+  const folded = foldName(text).replace(/&/g, " dan ");
+  return (ASCII.test(folded) ? folded.split(/[^a-z0-9]+/) : folded.split(/[^\p{L}\p{N}]+/u)).filter(Boolean);
 }
 
 /** True when `words[i]` starts a legal-form word; returns how many words it spans. */

@@ -55,6 +55,11 @@ export interface ParseOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+interface Row {
+  record: string[];
+  line: number;
+}
+
 function detectDelimiter(text: string): string {
   const first = text.slice(0, text.search(/\r?\n|$/));
   const counts = [",", ";", "\t"].map((d) => [d, first.split(d).length] as const);
@@ -67,16 +72,19 @@ function detectDelimiter(text: string): string {
  */
 export function parseRegistryCsv(text: string, options: ParseOptions): CsvReport {
   const rejected: RejectedRow[] = [];
-  let rows: { record: string[]; info: { lines: number } }[];
+  let rows: Row[];
   try {
     rows = parse(text, {
       bom: true,
       delimiter: detectDelimiter(text.replace(/^\uFEFF/, "")),
-      info: true,
       relax_column_count: true,
       skip_empty_lines: true,
       skip_records_with_error: true,
       comment: options.comments ? "#" : undefined,
+      on_record: ((record: string[], context: { lines: number }) => ({
+        record,
+        line: context.lines,
+      })) as unknown as (record: string[]) => string[],
       on_skip: (err) => {
         rejected.push({
           line: Number((err as { lines?: unknown } | undefined)?.lines ?? 0),
@@ -84,7 +92,7 @@ export function parseRegistryCsv(text: string, options: ParseOptions): CsvReport
         });
         return undefined;
       },
-    }) as unknown as { record: string[]; info: { lines: number } }[];
+    }) as unknown as Row[];
   } catch (err) {
     return {
       rowsRead: 0,
@@ -102,7 +110,7 @@ export function parseRegistryCsv(text: string, options: ParseOptions): CsvReport
       rowsRead: 0,
       records: [],
       rejected,
-      fatal: `line ${header.info.lines}: header must be ${REGISTRY_COLUMNS.join(",")} (missing: ${missing.join(", ")})`,
+      fatal: `line ${header.line}: header must be ${REGISTRY_COLUMNS.join(",")} (missing: ${missing.join(", ")})`,
     };
   }
   const col = Object.fromEntries(REGISTRY_COLUMNS.map((c) => [c, names.indexOf(c)])) as Record<
@@ -114,8 +122,7 @@ export function parseRegistryCsv(text: string, options: ParseOptions): CsvReport
   const licenses = new Map<string, number>();
   const total = rows.length - 1;
   for (let i = 1; i < rows.length; i++) {
-    const { record, info } = rows[i]!;
-    const line = info.lines;
+    const { record, line } = rows[i]!;
     const get = (c: keyof typeof col) => (col[c] >= 0 ? (record[col[c]] ?? "").trim() : "");
     if (i % 1000 === 0) options.onProgress?.(i, total);
     if (record.length !== names.length) {

@@ -16,7 +16,8 @@ export function parseDate(text: string): string | undefined {
     [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
   }
   if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return undefined;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCMonth() !== m - 1) return undefined;
-  return date.toISOString().slice(0, 10);
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
+  if (d > days) return undefined;
+  return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
