@@ -7,44 +7,65 @@ export class GateClosedError extends Error {
 }
 
 export interface RateGateOptions {
-  /** Most messages per second overall. */
+  /** Most messages per second overall (hard limit over any one-second window). */
   perSecond: number;
-  /** Least time between two messages to the same chat, in ms. */
+  /** Share of `perSecond` used for the even spacing between messages (default 0.98). */
+  pace?: number;
+  /** Least time between the end of one message to a chat and the next, in ms. */
   perChatMs: number;
+  /** Safety added to the one-second window, in ms (default 10). */
+  marginMs?: number;
+  /** Missed slots that may be made up after a stall (default 3). */
+  catchUp?: number;
   /** Monotonic milliseconds; tests may replace it. */
   now?: () => number;
 }
 
+/** Call once the API call of a slot has finished (successfully or not). */
+export type Release = () => void;
+
 interface Waiter {
-  resolve: () => void;
+  resolve: (release: Release) => void;
   reject: (err: Error) => void;
 }
 
 /**
- * Hands out send slots: at most `perSecond` a second overall (evenly spaced, so a
- * sliding one-second window never sees more) and one per `perChatMs` per chat. Chats
- * take turns in arrival order; a chat that must wait does not hold up the others.
- * `pause(ms)` holds every slot back (a 429 `retry_after`).
+ * Hands out send slots under two limits: at most `perSecond` in any one-second window
+ * overall, and one per `perChatMs` per chat. Slots are spaced evenly (no bursts). The
+ * window counts each call from when it went out until its answer came back, so the
+ * server, which sees the call somewhere in between, never sees more than the limit,
+ * however late a call travels. Chats take turns in arrival order; a chat that must
+ * wait does not hold up the others. `pause(ms)` holds every slot back (a 429).
  */
 export class RateGate {
   private readonly interval: number;
+  private readonly windowMs: number;
+  private readonly catchUp: number;
   private readonly now: () => number;
   private readonly queues = new Map<string, Waiter[]>();
   private readonly cooling = new Map<string, NodeJS.Timeout>();
+  /** Chats with a call in flight (their per-chat wait starts when it ends). */
+  private readonly busy = new Set<string>();
+  /** Answer times (ascending) of calls that may still fall in the current window. */
+  private readonly ended: number[] = [];
   private ready: string[] = [];
+  private inFlight = 0;
   private nextSlot = 0;
   private timer: NodeJS.Timeout | undefined;
+  private timerAt = 0;
   private closed = false;
 
   constructor(private readonly options: RateGateOptions) {
-    this.interval = 1000 / options.perSecond;
+    this.interval = 1000 / (options.perSecond * (options.pace ?? 0.98));
+    this.windowMs = 1000 + (options.marginMs ?? 10);
+    this.catchUp = options.catchUp ?? 3;
     this.now = options.now ?? (() => performance.now());
   }
 
-  /** Resolves when one message to `chat` may go; `first` jumps the chat's queue (a retry). */
-  acquire(chat: string, first = false): Promise<void> {
+  /** Resolves with a release function when one message to `chat` may go; `first` jumps the chat's queue. */
+  acquire(chat: string, first = false): Promise<Release> {
     if (this.closed) return Promise.reject(new GateClosedError());
-    return new Promise<void>((resolve, reject) => {
+    return new Promise<Release>((resolve, reject) => {
       const queue = this.queues.get(chat);
       if (queue) {
         if (first) queue.unshift({ resolve, reject });
@@ -52,7 +73,7 @@ export class RateGate {
         return;
       }
       this.queues.set(chat, [{ resolve, reject }]);
-      if (!this.cooling.has(chat)) this.ready.push(chat);
+      if (!this.cooling.has(chat) && !this.busy.has(chat)) this.ready.push(chat);
       this.kick();
     });
   }
@@ -60,11 +81,7 @@ export class RateGate {
   /** Holds every slot back for `ms` from now. */
   pause(ms: number): void {
     this.nextSlot = Math.max(this.nextSlot, this.now() + ms);
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
-    }
-    this.kick();
+    this.kick(true);
   }
 
   /** Messages waiting for a slot. */
@@ -85,16 +102,30 @@ export class RateGate {
     this.ready = [];
   }
 
-  private kick(): void {
-    if (this.timer || this.closed || this.ready.length === 0) return;
-    const wait = this.nextSlot - this.now();
-    this.timer = setTimeout(() => this.pump(), Math.max(0, wait));
+  /** Milliseconds until the window has room, 0 when it has. */
+  private windowWait(now: number): number {
+    while (this.ended.length && this.ended[0]! <= now - this.windowMs) this.ended.shift();
+    if (this.inFlight + this.ended.length < this.options.perSecond) return 0;
+    // Full: wait for the oldest answered call to leave the window, or for an answer.
+    return this.ended.length ? this.ended[0]! + this.windowMs - now : Number.POSITIVE_INFINITY;
+  }
+
+  private kick(reschedule = false): void {
+    if (this.closed || this.ready.length === 0) return;
+    const now = this.now();
+    const wait = Math.max(this.nextSlot - now, this.windowWait(now), 0);
+    if (wait === Number.POSITIVE_INFINITY) return;
+    const at = now + wait;
+    if (this.timer && !reschedule && this.timerAt <= at) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timerAt = at;
+    this.timer = setTimeout(() => this.pump(), wait);
   }
 
   private pump(): void {
     this.timer = undefined;
     const now = this.now();
-    if (now < this.nextSlot) {
+    if (now < this.nextSlot || this.windowWait(now) > 0) {
       this.kick();
       return;
     }
@@ -103,16 +134,27 @@ export class RateGate {
     const queue = this.queues.get(chat)!;
     const waiter = queue.shift()!;
     if (queue.length === 0) this.queues.delete(chat);
-    // A slot fired slightly late keeps the schedule (no drift); after a stall the schedule
-    // restarts from now instead of catching up in a burst.
-    const base = now - this.nextSlot < this.interval / 4 ? this.nextSlot : now;
+    // A slot fired late keeps the schedule (no drift): after a stall, up to `catchUp`
+    // missed slots go out back to back, never more (and never over the window's limit).
+    const base = Math.max(this.nextSlot, now - this.interval * this.catchUp);
     this.nextSlot = base + this.interval;
-    this.cool(chat);
-    waiter.resolve();
+    this.inFlight++;
+    this.busy.add(chat);
+    let released = false;
+    waiter.resolve(() => {
+      if (released) return;
+      released = true;
+      this.inFlight--;
+      this.ended.push(this.now());
+      this.busy.delete(chat);
+      this.cool(chat);
+      this.kick();
+    });
     this.kick();
   }
 
   private cool(chat: string): void {
+    if (this.closed) return;
     const timer = setTimeout(() => {
       this.cooling.delete(chat);
       if (this.queues.has(chat)) {

@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import type { Outbound } from "../model";
 import type { Sender, SendOutcome } from "../sender";
-import { GateClosedError, RateGate } from "./rate-gate";
+import { GateClosedError, RateGate, type Release } from "./rate-gate";
 
 /** One sendMessage call as the adapter renders it (text plus options). */
 export interface TelegramPart {
@@ -21,8 +21,8 @@ export interface TelegramSenderOptions {
   log?: Logger;
   /** Most messages per second overall (Telegram: about 30). */
   perSecond?: number;
-  /** Share of `perSecond` actually used, so clock jitter never crosses the limit. */
-  headroom?: number;
+  /** Share of `perSecond` used for even spacing (the limit itself is never crossed). */
+  pace?: number;
   /** Least time between two messages to one chat (Telegram: about 1 s). */
   perChatMs?: number;
   /** Attempts for 5xx and network errors before giving up. */
@@ -81,8 +81,9 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  */
 export function createTelegramSender(options: TelegramSenderOptions): StoppableSender {
   const gate = new RateGate({
-    perSecond: (options.perSecond ?? 30) * (options.headroom ?? 0.97),
-    perChatMs: options.perChatMs ?? 1050,
+    perSecond: options.perSecond ?? 30,
+    pace: options.pace,
+    perChatMs: options.perChatMs ?? 1010,
   });
   const maxAttempts = options.maxAttempts ?? 5;
   const backoffMs = options.backoffMs ?? 500;
@@ -95,13 +96,14 @@ export function createTelegramSender(options: TelegramSenderOptions): StoppableS
     let failures = 0;
     let retry = false;
     for (;;) {
+      let release: Release;
       try {
-        await gate.acquire(chatId, retry);
+        release = await gate.acquire(chatId, retry);
       } catch (err) {
         if (err instanceof GateClosedError) return { ok: false, permanent: false, reason: "stopped" };
         throw err;
       }
-      const call = options.api.sendMessage(chatId, text, other);
+      const call = options.api.sendMessage(chatId, text, other).finally(release);
       inFlight.add(call);
       try {
         await call;

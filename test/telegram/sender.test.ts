@@ -104,7 +104,7 @@ describe("telegram Sender", () => {
 
   it("after stop(), waiting and new sends fail without being sent", async () => {
     fake = await startFakeTelegram();
-    const sender = senderFor(fake, { perSecond: 0.2, headroom: 1 });
+    const sender = senderFor(fake, { perSecond: 0.2, pace: 1 });
     const first = sender.send("507", { text: "a" });
     const waiting = sender.send("508", { text: "b" });
     expect(await first).toEqual({ ok: true });
