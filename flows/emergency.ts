@@ -8,7 +8,8 @@ function offerReport(ctx: FlowContext): Outbound {
     text: `${ctx.t("safety:offerReport")}\n\n${ctx.t("safety:exitTip")}`,
     choices: [
       { id: "report:start", label: ctx.t("safety:reportButton") },
-      { id: "emergency:menu", label: ctx.t("safety:menuButton") },
+      // A `menu:` choice: the menu flow shows the main menu (and no greeting is appended).
+      { id: "menu:home", label: ctx.t("safety:menuButton") },
     ],
   };
 }

@@ -1,0 +1,273 @@
+import { Writable } from "node:stream";
+import pino from "pino";
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "../../bot/config";
+import type { AuditRecord, ReportRecord } from "../../bot/reports/types";
+import { createMemoryStore } from "../../bot/store/open-store";
+import { createBot } from "../../bot/wiring";
+import { allText, choiceIds, fixedClock, makeBot, type TestBot } from "../helpers/make-bot";
+import { fakeSender } from "./fake-sender";
+
+const OFFICER = "700001";
+
+/** Walks a person through the report flow and returns the confirmation. */
+async function fileReport(
+  b: TestBot,
+  chat: string,
+  opts: { who?: string; anonymous?: boolean; channel?: "web" | "telegram" } = {},
+) {
+  const ch = opts.channel ?? "web";
+  await b.say(chat, "laporkan", ch);
+  await b.say(chat, "Sponsor minta uang 15 juta untuk berangkat ke Taiwan, lalu hilang.", ch);
+  if (opts.who) await b.say(chat, opts.who, ch);
+  else await b.say(chat, { choice: "report:skip" }, ch);
+  await b.say(chat, "Lubuk Linggau, Oktober 2026", ch);
+  await b.say(chat, { choice: opts.anonymous ? "report:anonymous" : "report:via-chat" }, ch);
+  return b.say(chat, { choice: "report:send" }, ch);
+}
+
+function refOf(r: { meta: Record<string, unknown> }): string {
+  return (r.meta.report as { ref: string }).ref;
+}
+
+describe("report flow", () => {
+  it("asks what, who, where/when and contact, then confirms with a reference", async () => {
+    const b = makeBot();
+    const steps: string[] = [];
+    steps.push(allText(await b.say("p", "laporkan")));
+    steps.push(allText(await b.say("p", "Agen menipu saya, uang 10 juta dibawa kabur")));
+    steps.push(allText(await b.say("p", "Bu Ani, PT Sinar Jaya Abadi, 0813 1111 2222, @loker.taiwan")));
+    steps.push(allText(await b.say("p", "Palembang, 3 Oktober 2026")));
+    const summary = await b.say("p", { choice: "report:via-chat" });
+    expect(steps[0]).toMatch(/Ceritakan apa yang terjadi/);
+    expect(steps[1]).toMatch(/nama perekrut.*perusahaan.*nomor HP.*media sosial/s);
+    expect(steps[2]).toMatch(/Di mana dan kapan/);
+    expect(steps[3]).toMatch(/tanpa nama/);
+    expect(allText(summary)).toContain("PT Sinar Jaya Abadi");
+    expect(allText(summary)).toContain("+6281311112222");
+    expect(allText(summary)).toContain("@loker.taiwan");
+    const done = await b.say("p", "Kirim laporan");
+    const ref = refOf(done);
+    expect(ref).toMatch(/^MA-[2-9A-HJ-NP-Z]{5}$/);
+    expect(allText(done)).toContain(ref);
+    const stored = b.store.collection<ReportRecord>("reports").get(ref);
+    expect(stored).toMatchObject({
+      status: "baru",
+      verified: false,
+      anonymous: false,
+      reporterKey: "web:p",
+      whereWhen: "Palembang, 3 Oktober 2026",
+      who: { companies: ["PT Sinar Jaya Abadi"], phones: ["6281311112222"], accounts: ["loker.taiwan"] },
+    });
+    expect(b.store.getSession("web:p")?.flow).toBeUndefined();
+  });
+
+  it("an anonymous report keeps no chat id and no contact", async () => {
+    const b = makeBot();
+    const ref = refOf(await fileReport(b, "q7w3x", { anonymous: true }));
+    const stored = b.store.collection<ReportRecord>("reports").get(ref);
+    expect(stored?.anonymous).toBe(true);
+    expect(stored?.reporterKey).toBeUndefined();
+    expect(JSON.stringify(stored)).not.toContain("q7w3x");
+  });
+
+  it("cancel stores nothing", async () => {
+    const b = makeBot();
+    await b.say("c", "laporkan");
+    await b.say("c", "sesuatu terjadi di penampungan");
+    const r = await b.say("c", { choice: "report:cancel" });
+    expect(allText(r)).toMatch(/dibatalkan/);
+    expect(b.store.collection("reports").size()).toBe(0);
+  });
+
+  it("status lookup by reference, typed in any case and spacing, from anyone", async () => {
+    const b = makeBot();
+    const ref = refOf(await fileReport(b, "s1"));
+    for (const typed of [ref, ref.toLowerCase(), ref.replace("-", " "), `status ${ref.replace("-", "")}`]) {
+      const r = await b.say("someone-else", typed);
+      expect(r.meta.report).toMatchObject({ ref, found: true, status: "baru" });
+      expect(allText(r)).toMatch(/Baru/);
+    }
+    await b.bot.services.reports.setStatus(ref, "diproses", "test");
+    await b.bot.services.reports.reply(ref, "Kami sudah menghubungi Disnaker.", "test");
+    const r = await b.say("s1", { choice: `report:status:${ref}` });
+    expect(allText(r)).toMatch(/Diproses/);
+    expect(allText(r)).toContain("Kami sudah menghubungi Disnaker.");
+    const missing = await b.say("s1", "MA-ZZZZZ");
+    expect(missing.meta.report).toMatchObject({ found: false });
+    expect(allText(missing)).toMatch(/tidak ditemukan/);
+  });
+
+  it("'cek laporan' asks for the reference", async () => {
+    const b = makeBot();
+    const ref = refOf(await fileReport(b, "s2"));
+    expect(allText(await b.say("s2", "cek laporan"))).toMatch(/nomor laporan/);
+    expect((await b.say("s2", ref.toLowerCase())).meta.report).toMatchObject({ ref, found: true });
+  });
+
+  it("other flows start it with the report:start choice", async () => {
+    const b = makeBot();
+    await b.say("o", "menu");
+    const r = await b.say("o", { choice: "report:start" });
+    expect(r.meta.flow).toBe("report");
+    expect(choiceIds(r)).toContain("report:cancel");
+  });
+});
+
+describe("officer notification", () => {
+  it("reaches every configured officer through the channel's sender at once", async () => {
+    const b = makeBot({
+      env: { OFFICER_TELEGRAM_IDS: `${OFFICER},700002`, OFFICER_WHATSAPP_IDS: "628111@c.us" },
+    });
+    const tg = fakeSender("telegram");
+    const wa = fakeSender("whatsapp");
+    b.bot.services.senders.set("telegram", tg.sender);
+    b.bot.services.senders.set("whatsapp", wa.sender);
+    const done = await fileReport(b, "n1", { who: "PT Contoh Palsu, 0812-9999-0000" });
+    const ref = refOf(done);
+    await b.bot.services.store.flush();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(tg.sent.map((s) => s.chatId).sort()).toEqual([OFFICER, "700002"]);
+    expect(wa.sent.map((s) => s.chatId)).toEqual(["628111@c.us"]);
+    expect(tg.sent[0]?.message.text).toContain(ref);
+    expect(tg.sent[0]?.message.text).toContain("PT Contoh Palsu");
+    const notice = b.store
+      .collection<{ id: string; deliveries: { ok: boolean }[] }>("report-notices")
+      .get(ref);
+    expect(notice?.deliveries.filter((d) => d.ok)).toHaveLength(3);
+  });
+
+  it("on the web-only default, logs the notice without text or phone and lists it", async () => {
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk, _enc, cb) {
+        lines.push(String(chunk));
+        cb();
+      },
+    });
+    const store = createMemoryStore();
+    const clock = fixedClock();
+    const bot = createBot({
+      config: loadConfig({ RATE_LIMIT_PER_MINUTE: "1000" }),
+      store,
+      log: pino({ level: "trace" }, stream),
+      clock,
+    });
+    const say = (x: { text?: string; choice?: string }) =>
+      bot.core.handle({ channel: "web", chatId: "w1", at: clock(), ...x });
+    await say({ text: "lapor" });
+    await say({ text: "Calo bernama Pak Joko minta 20 juta" });
+    await say({ text: "Pak Joko 0812-7777-6666" });
+    await say({ choice: "report:skip" });
+    await say({ choice: "report:anonymous" });
+    const done = await say({ choice: "report:send" });
+    const ref = (done.meta.report as { ref: string }).ref;
+    await new Promise((r) => setTimeout(r, 10));
+    const log = lines.join("");
+    expect(log).toContain("report notice listed");
+    expect(log).toContain(ref);
+    expect(log).not.toMatch(/Joko|0812|7777|6666|20 juta/);
+    expect(bot.services.reports.pendingNotices().map((n) => n.id)).toEqual([ref]);
+  });
+});
+
+describe("officer commands on Telegram", () => {
+  function officerBot() {
+    const b = makeBot({ env: { OFFICER_TELEGRAM_IDS: OFFICER } });
+    const tg = fakeSender("telegram");
+    b.bot.services.senders.set("telegram", tg.sender);
+    const officer = (text: string) => b.say(OFFICER, text, "telegram");
+    return { b, tg, officer };
+  }
+
+  it("list, filter, show, set status, note, verify and reply; every change audited", async () => {
+    const { b, tg, officer } = officerBot();
+    const r1 = refOf(
+      await fileReport(b, "800001", { who: "PT Maju Mundur, 0812-3333-4444", channel: "telegram" }),
+    );
+    const r2 = refOf(await fileReport(b, "w2", { who: "calo @agen.cepat, +62 812 3333 4444" }));
+    const r3 = refOf(await fileReport(b, "w3", { who: "PT Lain Sekali" }));
+
+    const list = await officer("/laporan");
+    expect(allText(list)).toContain(r1);
+    expect(allText(list)).toContain(r2);
+    expect(allText(list)).toMatch(/pemberitahuan belum ditangani: 3/);
+    expect(allText(await officer("/laporan PT Maju Mundur"))).not.toContain(r3);
+    expect(allText(await officer("/laporan grup"))).toMatch(new RegExp(`${[r1, r2].sort().join(", ")}`));
+
+    const shown = await officer(`/lihat ${r1}`);
+    expect(allText(shown)).toContain("PT Maju Mundur");
+    expect(allText(shown)).toContain(r2); // related: same phone, other spelling
+
+    expect(allText(await officer(`/status ${r1} diproses`))).toMatch(/diproses/);
+    expect(allText(await officer(`/status ${r1} entah`))).toMatch(/baru, diproses, dirujuk, selesai/);
+    expect(allText(await officer(`/catatan ${r1} sudah telepon BP3MI`))).toMatch(/Catatan/);
+    expect(allText(await officer("/laporan diproses"))).toContain(r1);
+
+    // A reply quoting danger words still goes to the officer flow, and reaches the reporter.
+    const reply = await officer(`/balas ${r1} Kami sudah lapor polisi. Apakah Anda masih disekap?`);
+    expect(reply.meta.delivered).toBe(true);
+    const toReporter = tg.sent.find((s) => s.chatId === "800001");
+    expect(toReporter?.message.text).toContain("Apakah Anda masih disekap?");
+    expect(toReporter?.message.text).toContain(r1);
+
+    // The web reporter has no sender: the reply is kept for the status lookup.
+    const webReply = await officer(`/balas ${r2} Terima kasih atas laporannya.`);
+    expect(webReply.meta.delivered).toBe(false);
+    expect(allText(await b.say("w2", r2))).toContain("Terima kasih atas laporannya.");
+
+    expect(b.bot.services.warnings?.verifiedReports("PT Maju Mundur")).toEqual([]);
+    await officer(`/verifikasi ${r1}`);
+    expect(b.bot.services.warnings?.verifiedReports("PT Maju Mundur")).toEqual([
+      { term: "PT Maju Mundur", count: 1 },
+    ]);
+    expect(b.bot.services.warnings?.verifiedReports("hubungi 081233334444 segera")).toEqual([
+      { term: "6281233334444", count: 1 },
+    ]);
+    expect(b.bot.services.warnings?.verifiedReports("PT Lain Sekali")).toEqual([]);
+
+    const audit = b.store.collection<AuditRecord>("audit").all();
+    expect(audit.map((a) => a.action).sort()).toEqual(["note", "reply", "reply", "status", "verify"]);
+    expect(audit.every((a) => a.actor === `telegram:${OFFICER}`)).toBe(true);
+    expect(allText(await officer("/laporan"))).toMatch(/pemberitahuan belum ditangani: 1/);
+  });
+
+  it("are refused to people who are not officers", async () => {
+    const { b } = officerBot();
+    const ref = refOf(await fileReport(b, "x1"));
+    const r = await b.say("999", `/status ${ref} selesai`, "telegram");
+    expect(r.meta.command).toBeUndefined();
+    expect(b.store.collection<ReportRecord>("reports").get(ref)?.status).toBe("baru");
+    expect(b.store.collection("audit").size()).toBe(0);
+    const list = await b.say("999", "/laporan", "telegram");
+    expect(allText(list)).not.toContain(ref);
+  });
+});
+
+describe("public warnings", () => {
+  it("count only verified reports, per company, phone or account", async () => {
+    const b = makeBot();
+    const svc = b.bot.services.reports;
+    const refs: string[] = [];
+    for (const who of ["PT Kilat Jaya, 0812 5555 6666", "pt. kilat jaya", "PT KILAT JAYA dan @kilat.loker"]) {
+      refs.push(refOf(await fileReport(b, `v${refs.length}`, { who })));
+    }
+    expect(b.bot.services.warnings?.verifiedReports("PT Kilat Jaya")).toEqual([]);
+    for (const ref of refs.slice(0, 2)) await svc.setVerified(ref, true, "test");
+    expect(b.bot.services.warnings?.verifiedReports("PT Kilat Jaya")).toEqual([
+      { term: "PT Kilat Jaya", count: 2 },
+    ]);
+    expect(b.bot.services.warnings?.verifiedReports("kilat jaya")).toEqual([
+      { term: "PT Kilat Jaya", count: 2 },
+    ]);
+    expect(b.bot.services.warnings?.verifiedReports("PT Kilat Jaya Sentosa Abadi")).toEqual([]);
+    expect(b.bot.services.warnings?.verifiedReports("@kilat.loker")).toEqual([]);
+    await svc.setVerified(refs[2] as string, true, "test");
+    expect(b.bot.services.warnings?.verifiedReports("akun @kilat.loker")).toEqual([
+      { term: "@kilat.loker", count: 1 },
+    ]);
+    expect(svc.groups()).toEqual([
+      { keys: ["ac:kilat.loker", "co:kilat jaya", "ph:6281255556666"], reports: [...refs].sort() },
+    ]);
+  });
+});
