@@ -48,7 +48,7 @@ export function lookup(matcher: Matcher, text: string, lexicon?: Lexicon): Looku
 
   const exact = new Map<string, RegistryRecord>();
   for (const words of names) for (const r of matcher.exactName(words)) exact.set(r.license, r);
-  if (exact.size === 0) {
+  if (exact.size === 0 && marked.length === 0) {
     // A name may itself hold a family word or an honorific ("Karya Anak Bangsa", "Mas …").
     for (const s of q.plain)
       for (const r of matcher.exactName(normalizeName(s.join(" ")))) exact.set(r.license, r);

@@ -25,6 +25,7 @@ export interface ReadQuery {
   family: boolean;
 }
 
+const LEGAL_WORD = /^(pt|cv|p|t|c|v|perseroan|terbatas)$/;
 const LICENSE_WORD = /^(sip3mi|sip2mi|sipppmi|kep)$/;
 
 function isStop(word: string, lexicon?: Lexicon): boolean {
@@ -84,6 +85,10 @@ export function readQuery(text: string, lexicon?: Lexicon): ReadQuery {
         i += form - 1;
         continue;
       }
+      if (current?.marked && current.words.every((x) => LEGAL_WORD.test(x))) {
+        current.words.push(w); // the first word after "PT" always belongs to the name
+        continue;
+      }
       const next = words[i + 1];
       const prev = words[i - 1];
       if (
@@ -94,7 +99,9 @@ export function readQuery(text: string, lexicon?: Lexicon): ReadQuery {
         close();
         continue;
       }
-      if (!current?.marked && HONORIFIC.has(w) && next && !isStop(next, lexicon) && !POSSESSIVE.has(next)) {
+      const named =
+        next !== undefined && !isStop(next, lexicon) && !POSSESSIVE.has(next) && !legalFormAt(words, i + 1);
+      if (!current?.marked && HONORIFIC.has(w) && named) {
         person = true;
         close();
         while (i + 1 < words.length && !isStop(words[i + 1]!, lexicon) && !legalFormAt(words, i + 1)) i++;

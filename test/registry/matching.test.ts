@@ -109,4 +109,28 @@ describe("matching safety", () => {
       family: true,
     });
   });
+
+  it("never lets a filler-looking word shorten a name onto a licensed one", () => {
+    const small = createMatcher(
+      ["PT Sinar", "PT Sentosa Jaya", "PT Karya Insan"].map((name, i) => ({
+        ...records[0]!,
+        name,
+        license: `SIP3MI-2020-90${i}`,
+        status: "licensed" as const,
+      })),
+    );
+    for (const text of [
+      "PT Sinar Aman Sentosa",
+      "PT Aman Sentosa Jaya",
+      "PT Sinar Agency",
+      "PT Sinar Info Kerja",
+      "PT Karya Insan Global",
+      "PT Karya Insan Selamat, resmi?",
+      "apakah PT Sinar Jaya Abadi resmi",
+      "PT Apa Sentosa Jaya",
+    ]) {
+      expect(lookup(small, text).status, text).not.toBe("licensed");
+    }
+    expect(lookup(small, "PT Sentosa Jaya resmi gak?").status).toBe("licensed");
+  });
 });
