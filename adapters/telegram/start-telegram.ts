@@ -16,9 +16,10 @@ import type { Bot } from "../../bot/wiring";
 import { createChoiceCodec } from "./choice-codec";
 import { registerCommands } from "./commands";
 import { renderOutbound } from "./render";
+import { safeError } from "./safe-error";
 import { ALLOWED_UPDATES, createTelegramBot, setActive } from "./telegram-bot";
 import { createUpdateQueue } from "./update-queue";
-import { mountWebhook } from "./webhook";
+import { mountWebhook, WEBHOOK_PATH } from "./webhook";
 
 /** Start-up cannot go on (bad token, another process polling, bad webhook secret). */
 export class TelegramStartError extends Error {
@@ -96,7 +97,7 @@ export async function startTelegram(options: StartTelegramOptions): Promise<Tele
   const webhookUrl = config.TELEGRAM_WEBHOOK_URL;
   const queue = createUpdateQueue({
     handle: (update) => grammy.handleUpdate(update),
-    onError: (err) => log.error({ err }, "telegram update failed"),
+    onError: (err) => log.error({ err: safeError(err) }, "telegram update failed"),
   });
   if (webhookUrl) mountWebhook(app, secret, queue);
 
@@ -111,7 +112,7 @@ export async function startTelegram(options: StartTelegramOptions): Promise<Tele
     throw new TelegramStartError(`Cannot reach the Telegram Bot API: ${(err as Error).message}`);
   }
   await registerCommands(grammy.api, bot.i18n).catch((err) =>
-    log.warn({ err }, "telegram setMyCommands failed; the command menu may be out of date"),
+    log.warn({ err: safeError(err) }, "telegram setMyCommands failed; the command menu may be out of date"),
   );
 
   const sender = createTelegramSender({
@@ -133,6 +134,9 @@ export async function startTelegram(options: StartTelegramOptions): Promise<Tele
   if (webhookUrl) {
     await grammy.api.setWebhook(webhookUrl, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
     queue.start();
+    if (new URL(webhookUrl).pathname !== WEBHOOK_PATH) {
+      log.warn(`TELEGRAM_WEBHOOK_URL should end in ${WEBHOOK_PATH}: that is where the bot listens`);
+    }
     log.info("telegram: webhook mode");
   } else {
     await grammy.api.deleteWebhook();
@@ -158,7 +162,7 @@ export async function startTelegram(options: StartTelegramOptions): Promise<Tele
       });
     runner.task()?.catch((err: unknown) => {
       const fatal = errorCode(err) === 409 ? new TelegramStartError(CONFLICT_MESSAGE) : (err as Error);
-      log.fatal({ err }, "telegram polling stopped");
+      log.fatal({ err: safeError(err) }, "telegram polling stopped");
       onFatal(fatal);
     });
     log.info("telegram: long polling");

@@ -8,6 +8,7 @@ import type { Bot } from "../../bot/wiring";
 import type { ChoiceCodec } from "./choice-codec";
 import { isCommand, messageToInbound } from "./inbound";
 import { renderOutbound, type TelegramMessage } from "./render";
+import { safeError } from "./safe-error";
 
 /** Update kinds the adapter handles (asked for in getUpdates and setWebhook). */
 export const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"] as const;
@@ -67,7 +68,12 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
       const description = (err as { description?: string }).description ?? "";
       if (!/can't parse entities/i.test(description)) throw err;
       log.warn({ description }, "telegram HTML refused; sending plain text");
-      await ctx.api.sendMessage(chatId, text.replace(/<[^>]+>/g, ""), { reply_markup: other.reply_markup });
+      const plain = text
+        .replace(/<[^>]+>/g, "")
+        .replaceAll("&lt;", "<")
+        .replaceAll("&gt;", ">")
+        .replaceAll("&amp;", "&");
+      await ctx.api.sendMessage(chatId, plain, { reply_markup: other.reply_markup });
     }
   }
 
@@ -133,7 +139,9 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   }
 
   grammy.on("callback_query", async (ctx) => {
-    await ctx.answerCallbackQuery().catch((err) => log.debug({ err }, "callback answer failed"));
+    await ctx
+      .answerCallbackQuery()
+      .catch((err) => log.debug({ err: safeError(err) }, "callback answer failed"));
     const chat = ctx.callbackQuery.message?.chat;
     const data = ctx.callbackQuery.data;
     if (chat?.type !== "private" || data === undefined) return;
@@ -154,7 +162,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   });
 
   grammy.catch((err) => {
-    log.error({ err: err.error, updateId: err.ctx.update.update_id }, "telegram update failed");
+    log.error({ err: safeError(err.error), updateId: err.ctx.update.update_id }, "telegram update failed");
   });
 
   return {

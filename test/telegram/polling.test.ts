@@ -1,3 +1,4 @@
+import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import { userKey } from "../../bot/model";
 import { type Harness, startHarness } from "./harness";
@@ -237,5 +238,19 @@ describe("telegram adapter over HTTP (long polling)", () => {
     h.fake.text(112, "menu");
     await h.until(() => h!.fatal.length > 0, "the fatal 409");
     expect(h.fatal[0]?.message).toMatch(/409 Conflict/);
+  });
+
+  it("never logs message text or chat ids, even when a send fails", async () => {
+    const lines: string[] = [];
+    const log = pino({ level: "debug" }, { write: (line: string) => lines.push(line) });
+    h = await startHarness({ extra: { log } });
+    h.fake.failNext("sendMessage", { error_code: 400, description: "Bad Request: boom" });
+    await h.deliver(h.fake.text(777123, "rahasia pribadi saya"));
+    await h.deliver(h.fake.memberUpdate(777123, "kicked"));
+    const all = lines.join("");
+    expect(all).toContain("telegram update failed");
+    expect(all).toContain("Bad Request: boom");
+    expect(all).not.toContain("777123");
+    expect(all).not.toContain(h.test.bot.i18n.getFixedT("id")("common:menuTitle").slice(0, 20));
   });
 });
