@@ -13,6 +13,9 @@ interface RecruiterState {
 
 const LICENSE_HINT = /\bsip\s?[23p]+\s?mi\b/i;
 const PT_HINT = /(^|[\s(,])p\.?\s?t\.?\s+\p{L}/iu;
+/** Words of a pasted job offer: the offer check should rather answer, unless the company is asked about. */
+const OFFER_HINT = /\b(gaji|biaya|bayar|visa|lowongan|loker|juta|jt|paspor|tiket|salary|fee)\b/i;
+const LEGIT_HINT = /\b(resmi|terdaftar|izin|ijin|legal|asli|licen[cs]ed|legit|registered|penipu|bodong)\b/i;
 const MAX_CANDIDATES_SHOWN = 5;
 
 function formatDate(iso: string, lang: string): string {
@@ -56,7 +59,7 @@ function render(
   if (info.sample) lines.push(t("recruiter:sample"));
   if (m) {
     lines.push(t(`recruiter:headline.${m.status}`, { name: m.name, license: m.license }));
-    if (m.validUntil) lines.push(t("recruiter:validUntil", { date: formatDate(m.validUntil, lang) }));
+    if (m.validUntil && m.status === "licensed") lines.push(t("recruiter:validUntil", { date: formatDate(m.validUntil, lang) }));
     if (result.expired) lines.push(t("recruiter:expired", { date: formatDate(m.validUntil, lang) }));
     lines.push(m.status === "licensed" ? t("recruiter:licensedReminders") : t("recruiter:stoppedAdvice"));
     if (found.similar.length > 0) {
@@ -119,7 +122,8 @@ export function recruiterConfidence(ctx: FlowContext, text: string): number {
   if (LICENSE_HINT.test(text)) return 0.9;
   const q = readQuery(text, ctx.services.lexicon);
   if (PT_HINT.test(text) || q.segments.some((s) => s.marked && s.words.length > 1)) {
-    return text.length <= 160 ? 0.8 : 0.45;
+    if (text.length > 160) return 0.45;
+    return OFFER_HINT.test(text) && !LEGIT_HINT.test(text) ? 0.55 : 0.8;
   }
   if (text.length <= 80) {
     const found = ctx.services.registry.check(text).lookup;
