@@ -91,4 +91,26 @@ describe("recruiter flow (sample registry)", () => {
     const next = await t.say("f", "sampel bahari abadi");
     expect(rec(next.meta)).toMatchObject({ status: "revoked" });
   });
+
+  it("answers a licence number typed as free text, and speaks English", async () => {
+    const t = newBot();
+    await t.say("g", "language");
+    await t.say("g", { choice: "language:en" });
+    const r = await t.say("g", "sip3mi 0000 0005");
+    expect(r.meta.flow).toBe("recruiter");
+    expect(rec(r.meta)).toMatchObject({ status: "licensed", match: { name: "PT Mitra Contoh Nusantara" } });
+    const text = allText(r);
+    expect(text).toMatch(/sample data/i);
+    expect(text).toMatch(/SIP2MI/);
+    expect(text).toMatch(/Source: .* updated 2026-11-01/);
+    expect(String(rec(r.meta).advice)).toMatch(/data contoh/);
+  });
+
+  it("warns about look-alike names next to an exact match", async () => {
+    const t = newBot();
+    await t.say("h", "menu");
+    const r = await t.say("h", "PT Sampel Karya Mandiri Jaya");
+    expect(rec(r.meta).status).toBe("revoked");
+    expect(allText(r)).toMatch(/nama mirip/);
+  });
 });
