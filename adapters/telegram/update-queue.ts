@@ -22,6 +22,7 @@ export function createUpdateQueue(options: UpdateQueueOptions) {
   const idle: (() => void)[] = [];
   let running = 0;
   let started = false;
+  let closed = false;
 
   function settle() {
     if (running === 0 && waiting.length === 0) for (const done of idle.splice(0)) done();
@@ -57,8 +58,11 @@ export function createUpdateQueue(options: UpdateQueueOptions) {
       pump();
     },
     size: () => running + waiting.length,
-    /** Resolves once nothing waits or runs (or after `timeoutMs`). */
+    /** False once draining for shutdown: the webhook then answers 503 and Telegram retries later. */
+    accepting: () => !closed,
+    /** Stops accepting, then resolves once nothing waits or runs (or after `timeoutMs`). */
     drain(timeoutMs = 10_000): Promise<void> {
+      closed = true;
       if (running === 0 && (waiting.length === 0 || !started)) return Promise.resolve();
       return new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, timeoutMs);

@@ -32,6 +32,7 @@ export function mountWebhook(app: Hono, secret: string, queue: UpdateQueue): voi
     if (typeof update !== "object" || update === null || !Number.isSafeInteger(update.update_id)) {
       return c.json({ ok: false }, 400);
     }
+    if (!queue.accepting()) return c.json({ ok: false }, 503);
     queue.push(update);
     return c.json({ ok: true });
   });

@@ -82,4 +82,12 @@ describe("telegram adapter in webhook mode", () => {
     await h.deliver(later);
     expect(h.fake.to(303).filter((m) => m.plain.includes("Cara memakai Migrasi Aman"))).toHaveLength(1);
   });
+
+  it("answers 503 once stopping, so Telegram delivers the update again later", async () => {
+    h = await startHarness({ webhook: true });
+    await h.telegram.stop();
+    const res = await post(h, textUpdate(h, 304, "menu"), "s3cret-token");
+    expect(res.status).toBe(503);
+    expect(h.fake.to(304)).toHaveLength(0);
+  });
 });
