@@ -23,7 +23,7 @@ export interface Lookup {
 }
 
 const MAX_CANDIDATES = 5;
-const LICENSE_HINT = /\bsip\s?[23p]+\s?mi\b|\b(no|nomor|nomer|izin|ijin|license|licence)\b\D{0,15}\d/i;
+const LICENSE_HINT = /\bsip\s?[23p]+\s?mi\b|\b(no|nomor|nomer|izin|ijin|license|licence)\b\D{0,15}\d{3,}/i;
 
 /**
  * Safety first: licensed, suspended or revoked only for an exact normalised name or

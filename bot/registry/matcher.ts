@@ -1,5 +1,5 @@
 import { editDistance, typoBudget } from "./edit-distance";
-import { licenseKeys } from "./normalize-license";
+import { licenseDigitsKey, licenseKeys } from "./normalize-license";
 import { normalizeName } from "./normalize-name";
 import type { RegistryRecord } from "./types";
 
@@ -62,6 +62,8 @@ export function createMatcher(records: readonly RegistryRecord[]): Matcher {
   const byKey = new Map<string, number[]>();
   const byCompact = new Map<string, number[]>();
   const licenses = new Map<string, number>();
+  /** Number parts only; -1 when two licences share them (then they find nothing). */
+  const digitKeys = new Map<string, number>();
   const postings = new Map<string, number[]>();
   const delIndex = new Map<string, string[]>();
   const wordIds = new Map<string, number>();
@@ -84,6 +86,8 @@ export function createMatcher(records: readonly RegistryRecord[]): Matcher {
     if (words.length === 1) push(singles, words[0]!, idx);
     push(byCompact, compact, idx);
     for (const k of licenseKeys(record.license)) if (!licenses.has(k)) licenses.set(k, idx);
+    const digits = licenseDigitsKey(record.license);
+    if (digits) digitKeys.set(digits, digitKeys.has(digits) ? -1 : idx);
     for (const w of new Set(words)) {
       if (!postings.has(w) && w.length > 3) for (const d of new Set(deletions(w))) push(delIndex, d, w);
       push(postings, w, idx);
@@ -171,7 +175,10 @@ export function createMatcher(records: readonly RegistryRecord[]): Matcher {
         const i = licenses.get(k);
         if (i !== undefined) return entries[i]!.record;
       }
-      return undefined;
+      if (/[a-z]/i.test(text)) return undefined;
+      const digits = licenseDigitsKey(text);
+      const i = digits ? digitKeys.get(digits) : undefined;
+      return i !== undefined && i >= 0 ? entries[i]!.record : undefined;
     },
     near(words, limit) {
       const m = words.length;

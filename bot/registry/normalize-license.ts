@@ -27,7 +27,14 @@ export function licenseKeys(text: string): string[] {
   return joined === compact ? [joined] : [joined, compact];
 }
 
-/** True when a word looks like part of a licence number (has a digit, or is "SIP3MI"). */
-export function looksLikeLicensePart(word: string): boolean {
-  return /\d/.test(word);
+/**
+ * The number parts of a licence alone ("2020-133" for "SIP3MI-2020-0133"), for people who
+ * type only the numbers. Undefined when the licence has fewer than two number parts.
+ */
+export function licenseDigitsKey(text: string): string | undefined {
+  const nums = normalizeLicense(text)
+    .split("-")
+    .filter((p) => /^\d+$/.test(p))
+    .map((p) => p.replace(/^0+(?=\d)/, ""));
+  return nums.length >= 2 ? `#${nums.join("-")}` : undefined;
 }

@@ -16,9 +16,9 @@ export const STOP = new Set(
   berangkat berangkatnya memberangkatkan diberangkatkan kirim mengirim dikirim rekrut merekrut direkrut
   ditawari ditawarin menawarkan nawarin tawaran tawari lowongan loker gaji biaya bayar membayar
   no nomor nomer nmr sip3mi sip2mi sipppmi license licence licensed number kep
-  nama namanya bernama status statusnya
+  nama namanya bernama status statusnya named called perorangan individu broker
   buka membuka butuh membutuhkan cari mencari rekrutmen pendaftaran daftar mendaftar terima menerima
-  kantornya alamat alamatnya beralamat berkantor menjanjikan dijanjikan
+  kantor kantornya cabang alamat alamatnya beralamat berkantor menjanjikan dijanjikan
   amankah resmikah legalkah penipuan penipu bodong abal scam hoax hoaks dipercaya
   halo hallo hai assalamualaikum permisi makasih tanya nanya bertanya
   juga saja aja doang banget sangat masih pernah kan loh lho kah pun sebagai tkw tki pmi cpmi
