@@ -59,7 +59,8 @@ function render(
   if (info.sample) lines.push(t("recruiter:sample"));
   if (m) {
     lines.push(t(`recruiter:headline.${m.status}`, { name: m.name, license: m.license }));
-    if (m.validUntil && m.status === "licensed") lines.push(t("recruiter:validUntil", { date: formatDate(m.validUntil, lang) }));
+    if (m.validUntil && m.status === "licensed")
+      lines.push(t("recruiter:validUntil", { date: formatDate(m.validUntil, lang) }));
     if (result.expired) lines.push(t("recruiter:expired", { date: formatDate(m.validUntil, lang) }));
     lines.push(m.status === "licensed" ? t("recruiter:licensedReminders") : t("recruiter:stoppedAdvice"));
     if (found.similar.length > 0) {
