@@ -1,5 +1,5 @@
 import type { Update } from "grammy/types";
-import { Hono } from "hono";
+import type { Hono } from "hono";
 import { startTelegram, type TelegramHandle } from "../../adapters/telegram";
 import type { StartTelegramOptions } from "../../adapters/telegram/start-telegram";
 import { createWebApp } from "../../adapters/web/app";
@@ -50,12 +50,7 @@ export async function startHarness(
   };
   const config = loadConfig(env);
   const test = makeBot({ config });
-  let app: Hono;
-  try {
-    app = createWebApp(test.bot);
-  } catch {
-    app = new Hono();
-  }
+  const app = createWebApp(test.bot);
   const handled = new Set<number>();
   const listeners = new Set<() => void>();
   const fatal: Error[] = [];
