@@ -4,6 +4,7 @@ import { createWebApp } from "../adapters/web/app";
 import { ConfigError, loadConfig } from "./config";
 import { ContentError } from "./i18n";
 import { createLogger } from "./logger";
+import { startRetentionSweep } from "./privacy/retention";
 import { StoreLockedError } from "./store/file-lock";
 import { openFileStore } from "./store/open-store";
 import { DataFileError } from "./store/secure-json-file";
@@ -18,12 +19,25 @@ async function main(): Promise<void> {
   const bot = createBot({ config, store, log });
   const app = createWebApp(bot);
   const stops: (() => Promise<void> | void)[] = [];
+  let shutdown: (reason: string, code?: number) => Promise<void> = async () => {};
+
+  // Privacy: conversation state older than RETENTION_DAYS is swept daily.
+  stops.push(startRetentionSweep(bot.services));
 
   // Telegram (issue 7): before the server listens, so the webhook route exists from the start.
   if (config.TELEGRAM_BOT_TOKEN) {
     const { startTelegram, TelegramStartError } = await import("../adapters/telegram");
     try {
-      const telegram = await startTelegram({ bot, app, config, log });
+      const telegram = await startTelegram({
+        bot,
+        app,
+        config,
+        log,
+        onFatal: (err) => {
+          process.stderr.write(`\nMigrasi Aman stopped.\n${err.message}\n`);
+          void shutdown("telegram-fatal", 1);
+        },
+      });
       stops.push(() => telegram.stop());
     } catch (err) {
       if (!(err instanceof TelegramStartError)) throw err;
@@ -49,14 +63,14 @@ async function main(): Promise<void> {
   });
 
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  shutdown = async (reason, code = 0) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, "shutting down");
+    log.info({ reason }, "shutting down");
     for (const stop of stops.reverse()) await stop();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await store.close();
-    process.exit(0);
+    process.exit(code);
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
