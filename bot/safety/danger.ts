@@ -8,11 +8,15 @@ const fileSchema = z.object({
   aliases: z.record(z.string(), z.string()).default({}),
   groups: z
     .array(
-      z.object({
-        id: z.string().regex(/^[a-z0-9-]+$/),
-        patterns: z.array(z.string().min(1)).min(1),
-        unless: z.array(z.string().min(1)).default([]),
-      }),
+      z
+        .object({
+          id: z.string().regex(/^[a-z0-9-]+$/),
+          patterns: z.array(z.string().min(1)).default([]),
+          /** Patterns on the message exactly as typed, case and punctuation kept ("HELP!"). */
+          raw: z.array(z.string().min(1)).default([]),
+          unless: z.array(z.string().min(1)).default([]),
+        })
+        .refine((g) => g.patterns.length + g.raw.length > 0, { message: "a group needs patterns or raw" }),
     )
     .min(1),
 });
@@ -21,6 +25,7 @@ const fileSchema = z.object({
 interface DangerGroup {
   id: string;
   patterns: RegExp[];
+  raw: RegExp[];
   unless: RegExp[];
 }
 
@@ -52,6 +57,7 @@ export function loadDangerDetector(file: string, lexicon: Lexicon): DangerDetect
   const groups: DangerGroup[] = data.groups.map((g, gi) => ({
     id: g.id,
     patterns: g.patterns.map((p, pi) => compile(file, `groups.${gi}.patterns.${pi}`, p)),
+    raw: g.raw.map((p, pi) => compile(file, `groups.${gi}.raw.${pi}`, p)),
     unless: g.unless.map((p, pi) => compile(file, `groups.${gi}.unless.${pi}`, p)),
   }));
   return createDangerDetector(groups, aliases, lexicon);
@@ -73,7 +79,10 @@ function createDangerDetector(
   function match(text: string): DangerMatch | undefined {
     const forms = variants(text);
     if (!forms[0]) return undefined;
+    const raw = text.trim();
     for (const g of groups) {
+      const ri = g.raw.findIndex((re) => re.test(raw));
+      if (ri >= 0) return { group: g.id, pattern: g.patterns.length + ri };
       for (const form of forms) {
         const pi = g.patterns.findIndex((re) => re.test(form));
         if (pi < 0) continue;
