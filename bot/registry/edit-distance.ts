@@ -28,7 +28,7 @@ export function editDistance(a: string, b: string, max: number): number {
 
 /** How many edits a word of this length may differ by and still count as a typo. */
 export function typoBudget(length: number): number {
-  if (length <= 3) return 0;
+  if (length <= 2) return 0;
   if (length <= 5) return 1;
   return 2;
 }

@@ -89,7 +89,7 @@ export function createMatcher(records: readonly RegistryRecord[]): Matcher {
     const digits = licenseDigitsKey(record.license);
     if (digits) digitKeys.set(digits, digitKeys.has(digits) ? -1 : idx);
     for (const w of new Set(words)) {
-      if (!postings.has(w) && w.length > 3) for (const d of new Set(deletions(w))) push(delIndex, d, w);
+      if (!postings.has(w) && w.length > 2) for (const d of new Set(deletions(w))) push(delIndex, d, w);
       push(postings, w, idx);
     }
   }
@@ -218,7 +218,8 @@ export function createMatcher(records: readonly RegistryRecord[]): Matcher {
             for (const id of e.ids) bits |= hitMask[id]!;
             let h = 0;
             for (; bits; bits &= bits - 1) h++;
-            if (h < m && !mayBeNear(h, m, e.words.length)) continue;
+            const spellable = h === m - 1 && Math.abs(qCompact.length - e.compact.length) <= 2;
+            if (h < m && !spellable && !mayBeNear(h, m, e.words.length)) continue;
             const score = scoreOf(words, sims, e, qCompact);
             if (score >= NEAR_THRESHOLD) found.push({ record: e.record, score });
           }
