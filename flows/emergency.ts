@@ -1,6 +1,7 @@
 import type { Flow, FlowContext, FlowInput, FlowResult } from "../bot/flow";
 import type { Outbound } from "../bot/model";
 import { contactsReply } from "../bot/safety/contacts-text";
+import { handoverFor } from "../bot/safety/handover";
 
 /** After the contacts: offer to report to an officer, or go back to the menu. */
 function offerReport(ctx: FlowContext): Outbound {
@@ -28,6 +29,19 @@ function answer(ctx: FlowContext, input: FlowInput): FlowResult {
       replies: [contacts],
       meta: { emergency: true },
       next: { flow: "report", input: { text: input.text, arg: "resume" } },
+    };
+  }
+  // A question or a pasted advert also gets its answer; the report offer rides on the contacts.
+  const handover = input.text ? handoverFor(input.text) : undefined;
+  if (input.text && handover) {
+    const withReport = {
+      ...contacts,
+      choices: [{ id: "report:start", label: ctx.t("safety:reportButton") }],
+    };
+    return {
+      replies: [withReport],
+      meta: { emergency: true, handover },
+      next: { flow: handover, input: { text: input.text } },
     };
   }
   return { replies: [contacts, offerReport(ctx)], meta: { emergency: true } };

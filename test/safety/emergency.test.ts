@@ -137,3 +137,36 @@ describe("discreet exit", () => {
     });
   }
 });
+
+describe("after the contacts", () => {
+  it("a question about danger also goes on to the FAQ, with the report offer on the contacts", async () => {
+    const { handoverFor } = await import("../../bot/safety/handover");
+    expect(handoverFor("majikan boleh nahan paspor saya gak?")).toBe("faq");
+    expect(handoverFor("kalau dipukul majikan harus bagaimana")).toBe("faq");
+    expect(handoverFor("saya disekap agen di batam")).toBeUndefined();
+    expect(handoverFor("tolong")).toBeUndefined();
+    expect(
+      handoverFor(
+        "Dicari pekerja pabrik ke Malaysia. Selama kontrak paspor disimpan perusahaan. Gaji 8 juta, tiket ditanggung.",
+      ),
+    ).toBe("offer");
+    expect(
+      handoverFor(
+        "Kami dibawa ke Malaysia untuk kerja pabrik, sekarang paspor disimpan perusahaan dan gaji tidak dibayar.",
+      ),
+    ).toBeUndefined();
+
+    const b = makeBot();
+    const r = await b.say("h", "apakah majikan boleh menahan paspor saya?");
+    expectContacts(r);
+    expect(r.meta.handover).toBe("faq");
+    expect(r.replies[0]?.choices?.map((c) => c.id)).toContain("report:start");
+  });
+
+  it("a plain call for help gets the offer to report", async () => {
+    const b = makeBot();
+    const r = await b.say("h2", "saya disekap agen di batam");
+    expect(r.meta.handover).toBeUndefined();
+    expect(choiceIds(r)).toEqual(expect.arrayContaining(["report:start", "menu:home"]));
+  });
+});
