@@ -17,6 +17,7 @@ function show(ctx: FlowContext): FlowResult {
     t("privacy:showProfile", { profile: profile || "-" }),
     t("privacy:showConsent", { consent: u.consent?.subscriptions ? t("privacy:yes") : t("privacy:no") }),
     t("privacy:showDates", { created: u.createdAt.slice(0, 10), seen: u.lastSeenAt.slice(0, 10) }),
+    t("privacy:showSource", { source: u.source ?? "-" }),
     t("privacy:showSession", { flow: data.session?.flow ?? "-" }),
     t("privacy:showReports", { refs: data.reports.join(", ") || "-" }),
   ];

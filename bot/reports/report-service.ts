@@ -224,7 +224,7 @@ export function createReportService(
           const rt = tFor(report.lang);
           const outcome = await sender.send(target.chatId, {
             text: rt("report:replyToReporter", { ref: report.id, text: entry.text }),
-            choices: [{ id: "report:status", label: rt("report:statusButton") }],
+            choices: [{ id: `report:status:${report.id}`, label: rt("report:statusButton") }],
           });
           if (outcome.ok) entry.delivered = true;
           else reason = outcome.reason;
