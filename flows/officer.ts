@@ -153,7 +153,7 @@ async function run(ctx: FlowContext, text: string): Promise<FlowResult> {
   }
   const action = actionOf(text);
   const args = argsOf(text);
-  if (action === "list") return list(ctx, args);
+  if (action === "list") return parseReference(args) ? show(ctx, args.trim()) : list(ctx, args);
   if (action === "show") return show(ctx, args.trim());
   if (action === "help") return { replies: [{ text: ctx.t("report:officer.usage") }] };
   return change(ctx, action, args);
