@@ -99,6 +99,14 @@ export function createMatcher(records: readonly RegistryRecord[]): Matcher {
   for (const [w, list] of postings) weights.set(w, 0.5 + (0.5 * Math.log(1 + n / list.length)) / maxIdf);
   /** Rare words weigh 1, a word in every name about 0.5; unknown words weigh 1. */
   const weight = (w: string): number => weights.get(w) ?? 1;
+  // Flat, typed copies of the postings and of each name's word ids for the hot loop.
+  const postingArrays = new Map<string, Int32Array>();
+  for (const [w, list] of postings) postingArrays.set(w, Int32Array.from(list));
+  const idsStart = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) idsStart[i + 1] = idsStart[i]! + entries[i]!.ids.length;
+  const idsFlat = new Int32Array(idsStart[n]!);
+  entries.forEach((e, i) => idsFlat.set(e.ids, idsStart[i]!));
+  const compactLength = Int32Array.from(entries, (e) => e.compact.length);
   const stamp = new Int32Array(n);
   /** Per vocabulary word: a bit per asked word that hits it (set during one query). */
   const hitMask = new Int32Array(wordIds.size);
@@ -124,15 +132,34 @@ export function createMatcher(records: readonly RegistryRecord[]): Matcher {
     return out;
   }
 
-  function scoreOf(q: readonly string[], sims: Map<string, number>[], e: Entry, qCompact: string): number {
-    const used = new Set<number>();
-    let matchedR = 0;
-    let matchedQ = 0;
+  /** Weight of the asked words: each counts as the registry word it stands for (unknown: 1). */
+  function askedWeight(sims: Map<string, number>[]): number {
+    let total = 0;
+    for (const sim of sims) {
+      const first = sim.keys().next();
+      total += first.done ? 1 : weight(first.value);
+    }
+    return total;
+  }
+
+  function scoreOf(
+    q: readonly string[],
+    sims: Map<string, number>[],
+    e: Entry,
+    qCompact: string,
+    totalQ: number,
+  ): number {
+    let used = 0;
+    let usedCount = 0;
+    let matched = 0;
+    let totalR = 0;
     for (const r of e.words) {
+      const wr = weight(r);
+      totalR += wr;
       let best = -1;
       let bestSim = 0;
-      for (let i = 0; i < q.length; i++) {
-        if (used.has(i)) continue;
+      for (let i = 0; i < q.length && i < 31; i++) {
+        if (used & (1 << i)) continue;
         const s = sims[i]!.get(r) ?? 0;
         if (s > bestSim) {
           bestSim = s;
@@ -140,20 +167,15 @@ export function createMatcher(records: readonly RegistryRecord[]): Matcher {
         }
       }
       if (best >= 0) {
-        used.add(best);
-        matchedR += bestSim * weight(r);
-        matchedQ += bestSim * weight(r);
+        used |= 1 << best;
+        usedCount++;
+        matched += bestSim * wr;
       }
     }
-    const totalR = e.words.reduce((a, w) => a + weight(w), 0);
-    const totalQ = q.reduce((a, _w, i) => {
-      const known = [...sims[i]!.keys()][0];
-      return a + (known ? weight(known) : 1);
-    }, 0);
-    const recall = matchedR / totalR;
-    const precision = matchedQ / totalQ;
+    const recall = matched / totalR;
+    const precision = matched / totalQ;
     const f1 = recall + precision > 0 ? (2 * recall * precision) / (recall + precision) : 0;
-    const oneMissing = used.size === q.length && precision > 0.85 && e.words.length - used.size <= 1;
+    const oneMissing = usedCount === q.length && precision > 0.85 && e.words.length - usedCount <= 1;
     const prefix = q.length >= 2 && q.every((w, i) => e.words[i] === w);
     const allAsked = oneMissing || prefix ? NEAR_THRESHOLD : 0;
     const longer = Math.max(qCompact.length, e.compact.length);
@@ -185,6 +207,7 @@ export function createMatcher(records: readonly RegistryRecord[]): Matcher {
       if (m === 0) return [];
       const sims = words.map(similarWords);
       const qCompact = words.join("");
+      const totalQ = askedWeight(sims);
       // A near name hits at least `need` asked words, so it is among the names reached
       // by the (m - need + 1) rarest asked words: only those postings are walked.
       // (Names of one word are looked up directly: they are near with fewer hits.)
@@ -208,19 +231,32 @@ export function createMatcher(records: readonly RegistryRecord[]): Matcher {
         }
       });
       const found: NearMatch[] = [];
+      // maybe[h * 16 + r]: whether a name of r words hit by h asked words can still be near.
+      const maybe = new Uint8Array(16 * 16);
+      for (let h = 0; h < 16; h++)
+        for (let r = 0; r < 16; r++) maybe[h * 16 + r] = mayBeNear(h, m, r) ? 1 : 0;
       for (const { sim } of reach) {
         for (const w of sim.keys()) {
-          for (const i of postings.get(w) ?? []) {
+          const list = postingArrays.get(w);
+          if (!list) continue;
+          for (let p = 0; p < list.length; p++) {
+            const i = list[p]!;
             if (stamp[i] === generation) continue;
             stamp[i] = generation;
-            const e = entries[i]!;
+            const from = idsStart[i]!;
+            const r = idsStart[i + 1]! - from;
             let bits = 0;
-            for (const id of e.ids) bits |= hitMask[id]!;
+            for (let k = from; k < from + r; k++) bits |= hitMask[idsFlat[k]!]!;
             let h = 0;
             for (; bits; bits &= bits - 1) h++;
-            const spellable = h === m - 1 && Math.abs(qCompact.length - e.compact.length) <= 2;
-            if (h < m && !spellable && !mayBeNear(h, m, e.words.length)) continue;
-            const score = scoreOf(words, sims, e, qCompact);
+            const ok = h < 16 && r < 16 ? maybe[h * 16 + r] === 1 : mayBeNear(h, m, r);
+            if (h < m) {
+              if (!ok && (h !== m - 1 || Math.abs(qCompact.length - compactLength[i]!) > 2)) continue;
+            } else if (r - h > 1 && !ok && !(m >= 2 && words.every((w, k) => entries[i]!.words[k] === w))) {
+              continue;
+            }
+            const e = entries[i]!;
+            const score = scoreOf(words, sims, e, qCompact, totalQ);
             if (score >= NEAR_THRESHOLD) found.push({ record: e.record, score });
           }
         }
@@ -230,7 +266,7 @@ export function createMatcher(records: readonly RegistryRecord[]): Matcher {
           for (const i of singles.get(w) ?? []) {
             if (stamp[i] === generation) continue;
             stamp[i] = generation;
-            const score = scoreOf(words, sims, entries[i]!, qCompact);
+            const score = scoreOf(words, sims, entries[i]!, qCompact, totalQ);
             if (score >= NEAR_THRESHOLD) found.push({ record: entries[i]!.record, score });
           }
         }
