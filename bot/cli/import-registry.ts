@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
-import { SingleBar } from "cli-progress";
 import { config as loadDotenv } from "dotenv";
 import { loadConfig } from "../config";
 import { parseRegistryCsv } from "../registry/parse-csv";
@@ -44,7 +43,10 @@ export const command: CliCommand = {
     const lines = text.split("\n").length;
     const bar =
       process.stderr.isTTY && !json && lines > BAR_ROWS
-        ? new SingleBar({ format: "checking rows [{bar}] {value}/{total}", stream: process.stderr })
+        ? new (await import("cli-progress")).SingleBar({
+            format: "checking rows [{bar}] {value}/{total}",
+            stream: process.stderr,
+          })
         : undefined;
     bar?.start(lines - 1, 0);
     const report = parseRegistryCsv(text, {
