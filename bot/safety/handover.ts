@@ -6,7 +6,7 @@ const OFFER_WORDS =
   /\b(lowongan|loker|dibutuhkan|dicari|gaji|salary|job|hiring|vacancy|rekrut|pendaftaran|kontrak|visa|berangkat|tiket|syarat|minat hubungi|wanted|requirements?)\b/i;
 /** Question markers in Indonesian and English. */
 const QUESTION =
-  /\?\s*$|^(apa|apakah|bagaimana|gimana|gmn|bolehkah|boleh|bisakah|kenapa|mengapa|kalau|jika|klo|kalo|what|how|is it|can|could|should|may|if|when|why|who|where)\b|\b(harus bagaimana|harus gimana|gimana|bagaimana|apa yang harus|boleh (gak|ga|tidak|nggak)|what should|what can|is it legal)\b/i;
+  /\?\s*$|^(apa|apakah|bagaimana|gimana|gmn|bolehkah|boleh|bisakah|kenapa|mengapa|kalau|jika|klo|kalo|what|how|is it|can|could|should|may|if|when|why|who|where)\b|\b(harus bagaimana|harus gimana|gimana|bagaimana|apa yang harus|boleh (gak|ga|tidak|nggak)|what should|what can|is it legal)\b|\b(boleh|bisa|benar|bener|wajar|legal|aman)\b.*\b(gak|ga|nggak|tidak|enggak|ngga|gk)\s*\??\s*$/i;
 
 /**
  * After the emergency contacts, who else should read a danger message: a question goes

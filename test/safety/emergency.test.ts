@@ -143,6 +143,7 @@ describe("after the contacts", () => {
     const { handoverFor } = await import("../../bot/safety/handover");
     expect(handoverFor("majikan boleh nahan paspor saya gak?")).toBe("faq");
     expect(handoverFor("kalau dipukul majikan harus bagaimana")).toBe("faq");
+    expect(handoverFor("majikan boleh nahan paspor saya gak")).toBe("faq");
     expect(handoverFor("saya disekap agen di batam")).toBeUndefined();
     expect(handoverFor("tolong")).toBeUndefined();
     expect(
