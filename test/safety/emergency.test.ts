@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MENU_ENTRIES } from "../../bot/main-menu";
 import type { HandleResult } from "../../bot/model";
 import { allText, choiceIds, makeBot, type TestBot } from "../helpers/make-bot";
 
@@ -43,6 +44,14 @@ const STATES: { name: string; setup: (b: TestBot, chat: string) => Promise<unkno
   { name: "after the emergency answer", setup: (b, c) => b.say(c, "SOS") },
   { name: "after a discreet exit", setup: (b, c) => b.say(c, "keluar") },
   { name: "after free text nobody understood", setup: (b, c) => b.say(c, "qwerty asdf") },
+  // Every main-menu entry, whichever flows other features have built by now.
+  ...MENU_ENTRIES.map((entry) => ({
+    name: `main menu entry ${entry}`,
+    setup: async (b: TestBot, c: string) => {
+      await b.say(c, "menu");
+      await b.say(c, { choice: `menu:${entry}` });
+    },
+  })),
 ];
 
 const MESSAGES = [
