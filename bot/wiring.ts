@@ -6,6 +6,7 @@ import { languageFlow } from "../flows/language";
 import { createMenuFlow } from "../flows/menu";
 import type { Config } from "./config";
 import { type Core, createCore } from "./core";
+import { faqFeature } from "./faq/feature";
 import type { Feature } from "./feature";
 import type { Flow } from "./flow";
 import { BASE_COMMANDS, type GlobalCommand } from "./global-commands";
@@ -18,7 +19,7 @@ import type { Services } from "./services";
 import type { Store } from "./store/types";
 
 /** Every feature, in order. Add a feature here (one import, one entry). */
-const FEATURES: Feature[] = [safetyFeature, registryFeature];
+const FEATURES: Feature[] = [safetyFeature, registryFeature, faqFeature];
 
 export interface BotOptions {
   config: Config;

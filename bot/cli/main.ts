@@ -12,6 +12,8 @@ export interface CliCommand {
 /** Every command, loaded on demand. Features add theirs here (CONTRACTS.md names them). */
 const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   chat: () => import("./chat"),
+  ask: () => import("./ask"),
+  unanswered: () => import("./unanswered"),
   reports: () => import("./reports"),
   "import-registry": () => import("./import-registry"),
   "verify-recruiter": () => import("./verify-recruiter"),

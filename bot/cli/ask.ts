@@ -1,0 +1,77 @@
+import type { FaqService } from "../faq/faq-service";
+import { answerText } from "../faq/format";
+import type { Lang } from "../model";
+import type { Bot } from "../wiring";
+import { eachJsonLine, openCli, parseArgs } from "./cli-env";
+import type { CliCommand } from "./main";
+
+/** The `ask` result (CONTRACTS.md). */
+export interface AskResult {
+  faq: string | null;
+  score: number;
+  answer: string;
+  suggestions: string[];
+  lang: Lang;
+}
+
+/** Answers one question as the bot would: the question's language wins over `--lang`. */
+export function askFaq(bot: Bot, text: string, fallbackLang: Lang, forced?: Lang): AskResult {
+  const faq: FaqService = bot.services.faq;
+  const found = faq.search(text);
+  const lang = forced ?? found.lang ?? fallbackLang;
+  const t = bot.i18n.getFixedT(lang);
+  const entry = found.best ? faq.entry(found.best.topic) : undefined;
+  if (found.best && entry) {
+    return {
+      faq: entry.topic,
+      score: found.best.score,
+      answer: answerText(entry, lang, t),
+      suggestions: found.suggestions,
+      lang,
+    };
+  }
+  return { faq: null, score: 0, answer: t("faq:outOfScope"), suggestions: found.suggestions, lang };
+}
+
+/** `ask [--lang id|en] [--json|--jsonl] "question"`. */
+export const command: CliCommand = {
+  summary: "answer a question from the FAQ (JSON: faq, score, answer, suggestions)",
+  async run(argv) {
+    const args = parseArgs(argv, ["lang"]);
+    const forced: Lang | undefined =
+      args.flags.lang === "en" ? "en" : args.flags.lang === "id" ? "id" : undefined;
+    const query = args.rest.join(" ").trim();
+    if (!args.flags.jsonl && !query) {
+      process.stderr.write('usage: ask [--lang id|en] [--json|--jsonl] "question"\n');
+      return 2;
+    }
+    const env = await openCli({ readOnly: true });
+    try {
+      const ask = (text: string) => askFaq(env.bot, text, "id", forced);
+      if (args.flags.jsonl) {
+        await eachJsonLine((obj) =>
+          typeof obj.text === "string" ? ask(obj.text) : { error: 'each line needs "text"' },
+        );
+        return 0;
+      }
+      const result = ask(query);
+      if (args.flags.json) {
+        process.stdout.write(`${JSON.stringify(result)}\n`);
+        return 0;
+      }
+      const t = env.bot.i18n.getFixedT(result.lang);
+      const lines = [
+        `faq: ${result.faq ?? "-"}  score: ${result.score}`,
+        "",
+        result.answer,
+        "",
+        `suggestions: ${result.suggestions.map((id) => `${id} (${env.bot.services.faq.entry(id)?.[result.lang].title ?? id})`).join(", ") || "-"}`,
+      ];
+      if (!result.faq) lines.push(t("common:menuTitle"));
+      process.stdout.write(`${lines.join("\n")}\n`);
+      return 0;
+    } finally {
+      await env.store.close();
+    }
+  },
+};
