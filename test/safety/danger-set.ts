@@ -574,4 +574,10 @@ export const ORDINARY: string[] = [
   "pengen kerja di korea tp takut",
   "takut ditipu sponsor",
   "nomor polisi berapa",
+  // questions about the topic, not reports of it
+  "apa saja yang termasuk kerja paksa",
+  "how can I tell if a job offer is trafficking",
+  "can I keep my own passport while working abroad",
+  "who can help me when my contract ends",
+  "siapa yang bisa bantu saya mengurus dokumen",
 ];
