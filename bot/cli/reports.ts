@@ -38,7 +38,11 @@ function view(r: ReportRecord, related: string[]) {
 }
 
 function line(r: ReportRecord, related: number): string {
-  const who = [...r.who.companies, ...r.who.phones.map((p) => `+${p}`), ...r.who.accounts.map((a) => `@${a}`)];
+  const who = [
+    ...r.who.companies,
+    ...r.who.phones.map((p) => `+${p}`),
+    ...r.who.accounts.map((a) => `@${a}`),
+  ];
   return [
     r.id,
     r.status.padEnd(8),
@@ -107,7 +111,10 @@ export const command: CliCommand = {
           out(json, { error: "not-found", ref }, `report ${ref} not found`);
           return 1;
         }
-        const v = view(r, svc.related(r.id).map((x) => x.id));
+        const v = view(
+          r,
+          svc.related(r.id).map((x) => x.id),
+        );
         out(json, v, JSON.stringify(v, null, 2));
         return 0;
       }
