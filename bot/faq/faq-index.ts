@@ -21,50 +21,59 @@ export interface FaqRanking {
 
 /** Tuning of the scorer; the defaults are what the paraphrase tests were measured with. */
 export interface FaqIndexOptions {
-  /** Weight of keyword/title terms against question-only terms. */
+  /** Credit for a term found only in a topic's questions (keywords and title get 1). */
   questionOnlyWeight: number;
-  /** Mix of coverage, best question variant and fuse.js similarity. */
-  mix: { coverage: number; variant: number; fuse: number };
-  /** Use fuse.js at all (for measuring what it adds). */
-  useFuse: boolean;
   /** Credit for a term found only in the answer texts. */
   answerWeight: number;
   /** Credit for a term that only matched after typo correction. */
   correctedWeight: number;
-  /** How much an off-topic word (content/lexicon/off-topic.yaml) weighs against a match. */
+  /** Mix of coverage, best question variant and fuse.js similarity. */
+  mix: { coverage: number; variant: number; fuse: number };
+  /** Use fuse.js at all (for measuring what it adds). */
+  useFuse: boolean;
+  /** How many of the best coverage candidates are re-ranked with variants and fuse.js. */
+  rerank: number;
+  /** How many of those also get a fuse.js search (the costliest step). */
+  fuseTop: number;
+  /** Fields fuse.js searches. */
+  fuseFields: ("title" | "keywords" | "questions")[];
+  /** How much an off-topic word (content/lexicon/off-topic.yaml) weighs, against an unknown word. */
   offTopicFactor: number;
+  /** How much a word the content does not know weighs, against the rarest known word. */
+  unknownFactor: number;
   /** Words that point away from safe migration (analysed terms). */
   offTopic?: ReadonlySet<string>;
 }
 
 export const DEFAULT_INDEX_OPTIONS: FaqIndexOptions = {
   questionOnlyWeight: 0.75,
-  mix: { coverage: 0.6, variant: 0.25, fuse: 0.15 },
-  useFuse: true,
   answerWeight: 0.3,
   correctedWeight: 0.6,
+  mix: { coverage: 0.6, variant: 0.25, fuse: 0.15 },
+  useFuse: true,
+  rerank: 8,
+  fuseTop: 2,
+  fuseFields: ["title", "keywords"],
   offTopicFactor: 2,
+  unknownFactor: 1,
 };
 
-interface TopicDoc {
-  topic: string;
-  strong: Set<string>;
-  all: Set<string>;
-  weak: Set<string>;
-  variants: Set<string>[];
-}
-
 interface FuseRecord {
-  topic: string;
   title: string;
   keywords: string[];
   questions: string[];
 }
 
-function addPosting(map: Map<string, number[]>, term: string, doc: number): void {
-  const list = map.get(term);
-  if (list) list.push(doc);
-  else map.set(term, [doc]);
+/** One question variant: its terms and their summed weight. */
+interface Variant {
+  terms: ReadonlySet<string>;
+  weight: number;
+}
+
+interface TopicDoc {
+  topic: string;
+  variants: Variant[];
+  fuse?: Fuse<FuseRecord>;
 }
 
 /** The FAQ search: built once from the content, then queried many times. */
@@ -73,158 +82,182 @@ export interface FaqIndex {
   size: number;
 }
 
+const FUSE_KEYS = [
+  { name: "title", weight: 2 },
+  { name: "keywords", weight: 2 },
+  { name: "questions", weight: 1 },
+];
+
+/** The k highest-scoring entries (ties: lower index first), without sorting them all. */
+function bestOf(scores: Map<number, number>, k: number): [number, number][] {
+  const top: [number, number][] = [];
+  const worse = (a: [number, number], b: [number, number]) => a[1] < b[1] || (a[1] === b[1] && a[0] > b[0]);
+  for (const e of scores) {
+    if (top.length === k && !worse(top[k - 1]!, e)) continue;
+    let at = top.length === k ? k - 1 : top.length;
+    while (at > 0 && worse(top[at - 1]!, e)) {
+      top[at] = top[at - 1]!;
+      at--;
+    }
+    top[at] = e;
+    if (top.length > k) top.length = k;
+  }
+  return top;
+}
+
+function push(map: Map<string, number[]>, term: string, doc: number): void {
+  const list = map.get(term);
+  if (list) list.push(doc);
+  else map.set(term, [doc]);
+}
+
 /**
- * Builds the index: an inverted index of analysed terms per topic (both languages, so a
- * question in either finds the topic), question variants for phrase closeness, and a
- * fuse.js index (token search, ignoreLocation) over titles, keywords and questions.
+ * Builds the index once: postings of analysed terms per topic at three strengths
+ * (keywords and title, questions, answer text; both languages, so a question in either
+ * finds the topic), weighted question variants, and per topic a fuse.js index (token
+ * search, ignoreLocation) over its title, keywords and questions.
+ *
+ * A query is scored in two stages: idf-weighted coverage over the postings for every
+ * topic that shares a term, then the best few are re-ranked with their closest question
+ * variant and fuse.js similarity. Words the content does not know, and off-topic words
+ * above all, weigh against every topic, so "resep rendang" finds nothing.
  */
 export function createFaqIndex(
   entries: readonly FaqEntry[],
   analyzer: Analyzer,
   options: FaqIndexOptions = DEFAULT_INDEX_OPTIONS,
 ): FaqIndex {
+  const strongP = new Map<string, number[]>();
+  const questionP = new Map<string, number[]>();
+  const weakP = new Map<string, number[]>();
+  const df = new Map<string, number>();
+  const rawVariants: Set<string>[][] = [];
   const docs: TopicDoc[] = [];
-  const records: FuseRecord[] = [];
-  const postings = new Map<string, number[]>();
-  for (const e of entries) {
+  const fuseKeys = FUSE_KEYS.filter((k) => options.fuseFields.includes(k.name as "title"));
+  entries.forEach((e, i) => {
     const strong = new Set<string>();
-    const all = new Set<string>();
-    const variants: Set<string>[] = [];
+    const asked = new Set<string>();
     const weak = new Set<string>();
+    const variants: Set<string>[] = [];
+    const records: FuseRecord[] = [];
     for (const lang of ["id", "en"] as const) {
       const t = e[lang];
       for (const x of analyzer.terms(`${t.answer}\n${t.more}`)) weak.add(x);
-      const kwTerms = [t.title, ...t.keywords].map((k) => analyzer.terms(k));
-      for (const ts of kwTerms) for (const x of ts) strong.add(x);
-      const qTerms = t.questions.map((q) => analyzer.terms(q));
-      for (const ts of qTerms) {
+      const kw = [t.title, ...t.keywords].map((k) => analyzer.terms(k));
+      for (const ts of kw) for (const x of ts) strong.add(x);
+      const qs = t.questions.map((q) => analyzer.terms(q));
+      for (const ts of qs) {
         variants.push(new Set(ts));
-        for (const x of ts) all.add(x);
+        for (const x of ts) asked.add(x);
       }
       records.push({
-        topic: e.topic,
-        title: kwTerms[0]!.join(" "),
-        keywords: kwTerms.slice(1).map((ts) => ts.join(" ")),
-        questions: qTerms.map((ts) => ts.join(" ")),
+        title: kw[0]!.join(" "),
+        keywords: kw.slice(1).map((ts) => ts.join(" ")),
+        questions: qs.map((ts) => ts.join(" ")),
       });
     }
-    for (const x of strong) all.add(x);
-    const i = docs.length;
-    for (const x of all) weak.delete(x);
-    docs.push({ topic: e.topic, strong, all, weak, variants });
-    for (const x of all) {
-      addPosting(postings, x, i);
-    }
-  }
-  const n = docs.length;
-  const weakPostings = new Map<string, number[]>();
-  docs.forEach((d, i) => {
-    for (const x of d.weak) {
-      addPosting(weakPostings, x, i);
-    }
+    for (const x of strong) push(strongP, x, i);
+    for (const x of asked) if (!strong.has(x)) push(questionP, x, i);
+    for (const x of weak) if (!strong.has(x) && !asked.has(x)) push(weakP, x, i);
+    for (const x of new Set([...strong, ...asked])) df.set(x, (df.get(x) ?? 0) + 1);
+    rawVariants.push(variants);
+    const fuse = options.useFuse
+      ? new Fuse(
+          records,
+          { keys: fuseKeys, ignoreLocation: true, useTokenSearch: true, includeScore: true, threshold: 0.35 },
+          Fuse.createIndex(fuseKeys, records),
+        )
+      : undefined;
+    docs.push({ topic: e.topic, variants: [], fuse });
   });
+
+  const n = docs.length;
   const offTopic = options.offTopic ?? new Set<string>();
-  const unknownIdf = Math.log(1 + n / 0.5);
-  const idf = (term: string) => {
-    if (offTopic.has(term)) return unknownIdf * options.offTopicFactor;
-    const df = postings.get(term)?.length ?? 0;
-    return Math.log(1 + n / (df === 0 ? 0.5 : df));
+  const rareIdf = Math.log(1 + n / 0.5);
+  const idf = (term: string): number => {
+    if (offTopic.has(term)) return rareIdf * options.offTopicFactor;
+    const d = df.get(term) ?? 0;
+    return d === 0 ? rareIdf * options.unknownFactor : Math.log(1 + n / d);
   };
-  const vocabulary = [...postings.keys()];
+  rawVariants.forEach((vs, i) => {
+    docs[i]!.variants = vs.map((terms) => ({ terms, weight: [...terms].reduce((s, t) => s + idf(t), 0) }));
+  });
 
-  const keys = [
-    { name: "title", weight: 2 },
-    { name: "keywords", weight: 2 },
-    { name: "questions", weight: 1 },
-  ];
-  const fuse = options.useFuse
-    ? new Fuse(
-        records,
-        { keys, ignoreLocation: true, useTokenSearch: true, includeScore: true, threshold: 0.35 },
-        Fuse.createIndex(keys, records),
-      )
-    : undefined;
-  const byTopic = new Map(docs.map((d, i) => [d.topic, i]));
+  const byInitial = new Map<string, string[]>();
+  for (const v of df.keys()) {
+    const list = byInitial.get(v[0]!);
+    if (list) list.push(v);
+    else byInitial.set(v[0]!, [v]);
+  }
 
-  /** Maps a term the content does not know to a close one (typos), or keeps it. */
+  /** Maps a word the content does not know to a close known one (typos), or keeps it. */
   function correct(term: string): string {
-    if (postings.has(term) || offTopic.has(term) || term.length < 5 || /\d/.test(term)) return term;
+    if (df.has(term) || offTopic.has(term) || term.length < 5 || /\d/.test(term)) return term;
     const max = term.length >= 9 ? 2 : 1;
     let best = term;
     let bestD = max + 1;
-    for (const v of vocabulary) {
-      if (v[0] !== term[0]) continue;
+    for (const v of byInitial.get(term[0]!) ?? []) {
+      if (Math.abs(v.length - term.length) > max) continue;
       const d = boundedDistance(term, v, max);
-      if (d < bestD) {
+      if (d < bestD || (d === bestD && v < best)) {
         bestD = d;
         best = v;
-        if (d === 1 && max === 1) break;
       }
     }
-    return best;
+    return bestD <= max ? best : term;
   }
 
   function rank(text: string, limit = 5): FaqRanking {
-    const raw = [...new Set(analyzer.terms(text))];
     const terms: string[] = [];
     const credit: number[] = [];
-    for (const t of raw) {
+    for (const t of new Set(analyzer.terms(text))) {
       const c = correct(t);
       if (terms.includes(c)) continue;
       terms.push(c);
       credit.push(c === t ? 1 : options.correctedWeight);
     }
+    const isOff = terms.some((t) => offTopic.has(t));
     if (terms.length === 0) return { hits: [], terms, known: 0, offTopic: false };
     const weights = terms.map(idf);
     const total = weights.reduce((a, b) => a + b, 0);
-    const knownWeight = terms.reduce((s, t, i) => s + (postings.has(t) ? weights[i]! : 0), 0);
+    const knownWeight = terms.reduce((s, t, k) => s + (df.has(t) ? weights[k]! : 0), 0);
 
-    const candidates = new Set<number>();
-    for (const t of terms) for (const i of postings.get(t) ?? []) candidates.add(i);
-    for (const t of terms) for (const i of weakPostings.get(t) ?? []) candidates.add(i);
-    const fuseScore = new Map<number, number>();
-    if (fuse && candidates.size > 0) {
-      for (const r of fuse.search(terms.join(" "), { limit: 20 })) {
-        const i = byTopic.get(r.item.topic)!;
-        const s = 1 - (r.score ?? 1);
-        if (s > (fuseScore.get(i) ?? 0)) fuseScore.set(i, s);
-        candidates.add(i);
-      }
-    }
-    const hits: FaqHit[] = [];
+    // Stage 1: coverage for every topic that shares a term.
+    const cov = new Map<number, number>();
+    terms.forEach((t, k) => {
+      const w = weights[k]! * credit[k]!;
+      for (const i of strongP.get(t) ?? []) cov.set(i, (cov.get(i) ?? 0) + w);
+      for (const i of questionP.get(t) ?? []) cov.set(i, (cov.get(i) ?? 0) + w * options.questionOnlyWeight);
+      for (const i of weakP.get(t) ?? []) cov.set(i, (cov.get(i) ?? 0) + w * options.answerWeight);
+    });
+    const top = bestOf(cov, Math.max(options.rerank, limit));
+
+    // Stage 2: closest question variant and fuse.js similarity for the best few.
+    const query = terms.join(" ");
     const { mix } = options;
-    for (const i of candidates) {
+    const byCoverage = top.map(([i, c]) => {
       const d = docs[i]!;
-      let cov = 0;
-      terms.forEach((t, k) => {
-        const w = weights[k]! * credit[k]!;
-        if (d.strong.has(t)) cov += w;
-        else if (d.all.has(t)) cov += w * options.questionOnlyWeight;
-        else if (d.weak.has(t)) cov += w * options.answerWeight;
-      });
-      cov /= total;
       let variant = 0;
       for (const v of d.variants) {
         let inter = 0;
-        let union = 0;
         terms.forEach((t, k) => {
-          if (v.has(t)) inter += weights[k]! * credit[k]!;
-          union += weights[k]!;
+          if (v.terms.has(t)) inter += weights[k]! * credit[k]!;
         });
-        for (const t of v) if (!terms.includes(t)) union += idf(t);
-        if (union > 0 && inter / union > variant) variant = inter / union;
+        if (inter === 0) continue;
+        const union = total + v.weight - inter;
+        if (inter / union > variant) variant = inter / union;
       }
-      const f = fuseScore.get(i) ?? 0;
-      const score = mix.coverage * cov + mix.variant * variant + mix.fuse * f;
-      hits.push({ topic: d.topic, score: Math.round(score * 1000) / 1000 });
-    }
+      return { i, base: mix.coverage * (c / total) + mix.variant * variant };
+    });
+    byCoverage.sort((a, b) => b.base - a.base || a.i - b.i);
+    const hits: FaqHit[] = byCoverage.map(({ i, base }, rankNo) => {
+      const d = docs[i]!;
+      const f =
+        d.fuse && rankNo < options.fuseTop ? 1 - (d.fuse.search(query, { limit: 1 })[0]?.score ?? 1) : 0;
+      return { topic: d.topic, score: Math.round((base + mix.fuse * f) * 1000) / 1000 };
+    });
     hits.sort((a, b) => b.score - a.score || a.topic.localeCompare(b.topic));
-    return {
-      hits: hits.slice(0, limit),
-      terms,
-      known: total > 0 ? knownWeight / total : 0,
-      offTopic: terms.some((t) => offTopic.has(t)),
-    };
+    return { hits: hits.slice(0, limit), terms, known: knownWeight / total, offTopic: isOff };
   }
 
   return { rank, size: n };

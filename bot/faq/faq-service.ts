@@ -5,7 +5,13 @@ import type { Lexicon } from "../nlp/lexicon";
 import { loadStopWords, loadSynonyms, loadWordList } from "../nlp/word-lists";
 import type { Store } from "../store/types";
 import { createAnalyzer } from "./analyzer";
-import { createFaqIndex, DEFAULT_INDEX_OPTIONS, type FaqHit, type FaqIndex } from "./faq-index";
+import {
+  createFaqIndex,
+  DEFAULT_INDEX_OPTIONS,
+  type FaqHit,
+  type FaqIndex,
+  type FaqIndexOptions,
+} from "./faq-index";
 import { loadFaq } from "./load-faq";
 import { FAQ_CATEGORIES, type FaqCategory, type FaqEntry } from "./schema";
 import { listUnanswered, logUnanswered, type UnansweredRecord } from "./unanswered-log";
@@ -56,7 +62,12 @@ export interface FaqServiceOptions {
 }
 
 /** Builds the search from the texts an index will hold. */
-export function buildFaqIndex(entries: readonly FaqEntry[], contentDir: string, lexicon: Lexicon): FaqIndex {
+export function buildFaqIndex(
+  entries: readonly FaqEntry[],
+  contentDir: string,
+  lexicon: Lexicon,
+  tuning: Partial<FaqIndexOptions> = {},
+): FaqIndex {
   const lex = join(contentDir, "lexicon");
   const texts = entries.flatMap((e) =>
     (["id", "en"] as const).flatMap((l) => [
@@ -74,7 +85,7 @@ export function buildFaqIndex(entries: readonly FaqEntry[], contentDir: string, 
     vocabularyTexts: texts,
   });
   const offTopic = new Set(loadWordList(join(lex, "off-topic.yaml")).flatMap((w) => analyzer.terms(w)));
-  return createFaqIndex(entries, analyzer, { ...DEFAULT_INDEX_OPTIONS, offTopic });
+  return createFaqIndex(entries, analyzer, { ...DEFAULT_INDEX_OPTIONS, ...tuning, offTopic });
 }
 
 /** Loads and validates content/faq (throws ContentError) and builds the index once. */

@@ -17,6 +17,7 @@ const WORD = /[\p{L}\p{N}]+(?:[.,'’-][\p{L}\p{N}]+)*/gu;
 
 /** Lower-case, strip accents, squeeze letters repeated three times or more ("bangettt"). */
 export function foldWord(word: string): string {
+  if (/^[a-z0-9]+$/.test(word) && !/([a-z])\1\1/.test(word)) return word;
   return word
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")
