@@ -192,7 +192,7 @@ export function createFaqIndex(
 
   /** Maps a word the content does not know to a close known one (typos), or keeps it. */
   function correct(term: string): string {
-    if (df.has(term) || offTopic.has(term) || term.length < 5 || /\d/.test(term)) return term;
+    if (df.has(term) || offTopic.has(term) || term.length < 6 || /\d/.test(term)) return term;
     const max = term.length >= 9 ? 2 : 1;
     let best = term;
     let bestD = max + 1;
@@ -225,6 +225,7 @@ export function createFaqIndex(
     // Stage 1: coverage for every topic that shares a term.
     const cov = new Map<number, number>();
     terms.forEach((t, k) => {
+      if (offTopic.has(t)) return;
       const w = weights[k]! * credit[k]!;
       for (const i of strongP.get(t) ?? []) cov.set(i, (cov.get(i) ?? 0) + w);
       for (const i of questionP.get(t) ?? []) cov.set(i, (cov.get(i) ?? 0) + w * options.questionOnlyWeight);
@@ -241,7 +242,7 @@ export function createFaqIndex(
       for (const v of d.variants) {
         let inter = 0;
         terms.forEach((t, k) => {
-          if (v.terms.has(t)) inter += weights[k]! * credit[k]!;
+          if (v.terms.has(t) && !offTopic.has(t)) inter += weights[k]! * credit[k]!;
         });
         if (inter === 0) continue;
         const union = total + v.weight - inter;

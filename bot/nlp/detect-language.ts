@@ -10,7 +10,8 @@ const EN_WORDS = new Set(
     "at for from with by about and or but if so that this these those there here please hi hello thanks " +
     "thank get have has had want need know tell way much many really very just also still not no yes " +
     "before after work working job jobs abroad overseas country countries legal legally cost costs pay " +
-    "money free safe help someone agency company passport documents document visa"
+    "money free safe help someone agency company passport documents document visa required need needed " +
+    "nearest near my mine"
   ).split(" "),
 );
 
