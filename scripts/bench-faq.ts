@@ -31,7 +31,7 @@ function rng(seed: number): () => number {
 
 function questions(): string[] {
   const dir = join(PROJECT_ROOT, "test", "faq");
-  return ["paraphrases.jsonl", "holdout.jsonl"].flatMap((f) =>
+  return ["paraphrases.jsonl", "holdout.jsonl", "holdout2.jsonl"].flatMap((f) =>
     readFileSync(join(dir, f), "utf8")
       .split("\n")
       .filter((l) => l.trim())

@@ -77,7 +77,10 @@ export function stemCandidates(word: string): string[] {
       for (const q of prefixStrips(p)) add(q);
     }
   }
-  for (const [s, r] of EN_SUFFIXES) if (word.endsWith(s)) add(word.slice(0, -s.length) + r);
+  for (const [s, r] of EN_SUFFIXES) {
+    const base = word.slice(0, -s.length) + r;
+    if (word.endsWith(s) && base.length >= 4) add(base);
+  }
   return out;
 }
 
