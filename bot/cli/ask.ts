@@ -14,32 +14,40 @@ export interface AskResult {
   lang: Lang;
 }
 
-/** Answers one question as the bot would: the question's language wins over `--lang`. */
-export function askFaq(bot: Bot, text: string, fallbackLang: Lang, forced?: Lang): AskResult {
+/**
+ * Answers one question as the bot would. `lang` plays the person's language setting: a
+ * question clearly written in the other language is answered in that language.
+ */
+export function askFaq(bot: Bot, text: string, lang: Lang): AskResult {
   const faq: FaqService = bot.services.faq;
   const found = faq.search(text);
-  const lang = forced ?? found.lang ?? fallbackLang;
-  const t = bot.i18n.getFixedT(lang);
+  const answerLang = found.lang ?? lang;
+  const t = bot.i18n.getFixedT(answerLang);
   const entry = found.best ? faq.entry(found.best.topic) : undefined;
   if (found.best && entry) {
     return {
       faq: entry.topic,
       score: found.best.score,
-      answer: answerText(entry, lang, t),
+      answer: answerText(entry, answerLang, t),
       suggestions: found.suggestions,
-      lang,
+      lang: answerLang,
     };
   }
-  return { faq: null, score: 0, answer: t("faq:outOfScope"), suggestions: found.suggestions, lang };
+  return {
+    faq: null,
+    score: 0,
+    answer: t("faq:outOfScope"),
+    suggestions: found.suggestions,
+    lang: answerLang,
+  };
 }
 
-/** `ask [--lang id|en] [--json|--jsonl] "question"`. */
+/** `ask [--lang id|en] [--json|--jsonl] "question"`: `--lang` is the default language (id). */
 export const command: CliCommand = {
   summary: "answer a question from the FAQ (JSON: faq, score, answer, suggestions)",
   async run(argv) {
     const args = parseArgs(argv, ["lang"]);
-    const forced: Lang | undefined =
-      args.flags.lang === "en" ? "en" : args.flags.lang === "id" ? "id" : undefined;
+    const lang: Lang = args.flags.lang === "en" ? "en" : "id";
     const query = args.rest.join(" ").trim();
     if (!args.flags.jsonl && !query) {
       process.stderr.write('usage: ask [--lang id|en] [--json|--jsonl] "question"\n');
@@ -47,7 +55,7 @@ export const command: CliCommand = {
     }
     const env = await openCli({ readOnly: true });
     try {
-      const ask = (text: string) => askFaq(env.bot, text, "id", forced);
+      const ask = (text: string) => askFaq(env.bot, text, lang);
       if (args.flags.jsonl) {
         await eachJsonLine((obj) =>
           typeof obj.text === "string" ? ask(obj.text) : { error: 'each line needs "text"' },

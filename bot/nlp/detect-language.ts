@@ -42,7 +42,8 @@ const BOTH = new Set([
 
 /**
  * The language of a short question: "en", "id", or undefined when it cannot tell
- * (no clear words, or a tie). Informal Indonesian words (the lexicon) count as Indonesian.
+ * (no clear words, or a tie). Informal Indonesian words (the lexicon) count as Indonesian;
+ * domain words the lexicon keeps as they are (KTP, BPJS, paspor) count for neither.
  */
 export function detectLanguage(text: string, lexicon?: Lexicon): Lang | undefined {
   let en = 0;
@@ -51,7 +52,8 @@ export function detectLanguage(text: string, lexicon?: Lexicon): Lang | undefine
     const w = foldWord(m[0]).replace(/'/g, "");
     if (BOTH.has(w)) continue;
     if (EN_WORDS.has(w)) en++;
-    if (ID_WORDS.has(w) || (lexicon?.has(w) && !EN_WORDS.has(w))) id++;
+    const slang = lexicon?.get(w);
+    if (ID_WORDS.has(w) || (slang !== undefined && slang !== w && !EN_WORDS.has(w))) id++;
   }
   if (en === id) return undefined;
   return en > id ? "en" : "id";

@@ -74,8 +74,12 @@ describe("npm run cli -- ask", () => {
     expect(oos!.suggestions.length).toBeGreaterThan(0);
     expect(bad?.error).toBeDefined();
 
-    const one = runCli(["ask", "--json", "--lang", "en", "syarat umur jadi pmi"], { dataDir });
-    expect(one.json[0]).toMatchObject({ faq: "requirements" });
-    expect(String(one.json[0]!.answer)).toContain("At least 18");
+    // --lang sets the default; a question clearly in the other language still wins.
+    const one = runCli(["ask", "--json", "--lang", "en", "paspor"], { dataDir });
+    expect(one.json[0]).toMatchObject({ faq: "passport" });
+    expect(String(one.json[0]!.answer)).toContain("Work passport");
+    const two = runCli(["ask", "--json", "--lang", "en", "berapa umur minimal jadi pmi"], { dataDir });
+    expect(two.json[0]).toMatchObject({ faq: "requirements" });
+    expect(String(two.json[0]!.answer)).toContain("paling sedikit 18 tahun");
   });
 });
