@@ -135,6 +135,32 @@ function onChoice(ctx: FlowContext, choice: string, state?: FaqState): FlowResul
   };
 }
 
+const YES = new Set([
+  "ya",
+  "iya",
+  "yes",
+  "ok",
+  "oke",
+  "membantu",
+  "helpful",
+  "👍",
+  "terima kasih",
+  "makasih",
+  "thanks",
+]);
+const NO = new Set(["tidak", "gak", "ga", "nggak", "no", "kurang", "tidak membantu", "not really", "👎"]);
+
+/** A typed answer to "Membantu? 👍 / 👎" right after an answer. */
+function typedVote(text: string): "up" | "down" | undefined {
+  const t = text
+    .trim()
+    .toLowerCase()
+    .replace(/[.!]+$/, "");
+  if (YES.has(t)) return "up";
+  if (NO.has(t)) return "down";
+  return undefined;
+}
+
 /**
  * How sure the FAQ is that free text is a question for it (router step 4). Long pasted
  * texts and company names or licence numbers are left to the offer and recruiter checks.
@@ -161,6 +187,8 @@ export const faqFlow: Flow = {
     const state = raw as FaqState | undefined;
     if (input.choice) return onChoice(ctx, input.choice, state);
     if (!input.text) return showCategories(ctx, state);
+    const vote = state?.topic ? typedVote(input.text) : undefined;
+    if (vote && state?.topic) return onChoice(ctx, `faq:${vote}:${state.topic}`, state);
     if (faqConfidence(ctx, input.text) < 0.5) return { replies: [], pass: true };
     return ask(ctx, input.text, state);
   },

@@ -68,6 +68,14 @@ describe("faq flow transcript", () => {
     // A follow-up question while the FAQ is active is answered too.
     const next = await b.say("q", "kalau paspor bikinnya dimana");
     expect(next.meta.faq).toMatchObject({ id: "passport" });
+    // A typed "ya" answers "Membantu?".
+    const yes = await b.say("q", "ya");
+    expect(yes.meta.vote).toBe("up");
+    expect(b.store.collection<VoteRecord>("faq-votes").get("passport")).toEqual({
+      id: "passport",
+      up: 1,
+      down: 0,
+    });
   });
 
   it("answers an English question in English even for an Indonesian user", async () => {
