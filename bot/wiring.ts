@@ -7,6 +7,7 @@ import { createMenuFlow } from "../flows/menu";
 import type { Config } from "./config";
 import { type Core, createCore } from "./core";
 import { faqFeature } from "./faq/feature";
+import { offerFeature } from "./offer/feature";
 import type { Feature } from "./feature";
 import type { Flow } from "./flow";
 import { BASE_COMMANDS, type GlobalCommand } from "./global-commands";
@@ -19,7 +20,7 @@ import type { Services } from "./services";
 import type { Store } from "./store/types";
 
 /** Every feature, in order. Add a feature here (one import, one entry). */
-const FEATURES: Feature[] = [safetyFeature, registryFeature, faqFeature];
+const FEATURES: Feature[] = [safetyFeature, registryFeature, faqFeature, offerFeature];
 
 export interface BotOptions {
   config: Config;

@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   reports: () => import("./reports"),
   "import-registry": () => import("./import-registry"),
   "verify-recruiter": () => import("./verify-recruiter"),
+  "check-offer": () => import("./check-offer"),
 };
 
 async function main(argv: string[]): Promise<number> {
