@@ -41,6 +41,7 @@ export function createChecker(rules: Rule[], vocab: Vocabulary, lexicon: Lexicon
   const neg = vocab.negation;
   const before = words(neg.before, lexicon);
   const prohibit = words(neg.prohibit, lexicon);
+  const notProhibit = words(neg.notProhibit, lexicon);
   const after = neg.after.map((p) => normalizeText(p, lexicon).split(" ").filter(Boolean));
   const cues = words(vocab.warningCues, lexicon);
   const feeWords = words(vocab.money.feeWords, lexicon);
@@ -109,7 +110,7 @@ export function createChecker(rules: Rule[], vocab: Vocabulary, lexicon: Lexicon
     for (let k = m.from - 1; k >= Math.max(0, m.from - neg.prohibitWindow); k--) {
       const w = ws[k]!;
       if (w.clause !== first.clause) break;
-      if (prohibit.has(w.w)) return true;
+      if (prohibit.has(w.w) && !notProhibit.has(ws[k + 1]?.w ?? "")) return true;
       if (!m.pattern.selfNegated && m.from - k <= neg.window && before.has(w.w)) return true;
     }
     if (negateAfterOwners.has(m.owner)) {

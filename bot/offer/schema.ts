@@ -69,6 +69,7 @@ export const vocabularySchema = z
         afterWindow: z.number().int().min(1).max(8),
         before: z.array(text).min(1),
         prohibit: z.array(text).min(1),
+        notProhibit: z.array(text).default([]),
         after: z.array(text).min(1),
       })
       .strict(),

@@ -18,7 +18,7 @@ export interface Word {
 }
 
 const SENTENCE_BREAK = /[.!?;\n•]/;
-const CLAUSE_BREAK = /[,:()\-–—/]/;
+const CLAUSE_BREAK = /[,()\-–—/]/;
 /** Abbreviations whose dot does not end a sentence ("Rp. 5.000.000", "PT. Maju"). */
 const ABBREVIATIONS = new Set(["rp", "pt", "cv", "no", "jl", "tgl", "dr", "mr", "mrs", "st", "bpk", "min"]);
 
