@@ -15,6 +15,8 @@ interface FaqState {
 
 /** Texts this long are usually pasted offers; the offer check claims them first. */
 const LONG_TEXT = 200;
+/** From this length a text that is not a question may be a pasted advert. */
+const PASTED_TEXT = 80;
 const MAX_RELATED = 3;
 
 function topicChoice(entry: FaqEntry, lang: Lang): Choice {
@@ -170,6 +172,8 @@ export function faqConfidence(ctx: FlowContext, text: string): number {
   const question = looksLikeQuestion(text);
   if (text.length >= LONG_TEXT) return found.best && question ? 0.5 : 0;
   if (looksLikeCompany(text)) return found.best && question ? 0.45 : 0;
+  // A statement of some length (not a question) may be a pasted offer: stay below the offer check.
+  if (found.best && !question && text.length >= PASTED_TEXT) return 0.55;
   if (found.best) return Math.min(0.95, 0.6 + 0.4 * found.best.score);
   if (question) return 0.55;
   return found.terms.length >= 2 && (found.known > 0 || found.offTopic) ? 0.5 : 0;
