@@ -113,6 +113,14 @@ describe("faq flow transcript", () => {
     const long = `Dicari pekerja pabrik ke Malaysia, gaji 9 juta, mess gratis, berangkat cepat. ${"Hubungi admin. ".repeat(12)}`;
     const r = await b.say("c", long);
     expect(r.meta.flow).not.toBe("faq");
+    const ad = await b.say(
+      "c",
+      "Lowongan admin di Kamboja gaji 15 juta, tiket gratis, minat hubungi admin di nomor ini ya",
+    );
+    expect(ad.meta.flow).not.toBe("faq");
+    // The same worry asked as a question is the FAQ's.
+    const asked = await b.say("c", "lowongan admin di kamboja gaji 15 juta itu asli?");
+    expect(asked.meta.faq).toMatchObject({ id: "online-scam" });
     // Gibberish is not a question: the fallback answers.
     const g = await b.say("c", "qwertyuiop asdf");
     expect(g.meta.flow).not.toBe("faq");
