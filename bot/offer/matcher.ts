@@ -75,17 +75,27 @@ function matchFrom(
  * and a pattern never crosses a sentence.
  */
 export function createPatternSet(entries: { owner: string; pattern: Pattern }[], limits: MatchLimits) {
-  const byWord = new Map<string, { owner: string; pattern: Pattern }[]>();
-  const other: { owner: string; pattern: Pattern }[] = [];
+  type Entry = { owner: string; pattern: Pattern };
+  const byWord = new Map<string, Entry[]>();
+  // Patterns that start with a prefix are indexed by its first two letters; those that
+  // start with an amount or an age are tried only where one stands.
+  const byPrefix = new Map<string, Entry[]>();
+  const atAmount: Entry[] = [];
+  const atNumber: Entry[] = [];
+  const anywhere: Entry[] = [];
+  const push = (map: Map<string, Entry[]>, key: string, entry: Entry) => {
+    const list = map.get(key) ?? [];
+    list.push(entry);
+    map.set(key, list);
+  };
   for (const entry of entries) {
     const first = entry.pattern.elements[0]!;
-    if (first.k === "words") {
-      for (const w of first.set) {
-        const list = byWord.get(w) ?? [];
-        list.push(entry);
-        byWord.set(w, list);
-      }
-    } else other.push(entry);
+    if (first.k === "words") for (const w of first.set) push(byWord, w, entry);
+    else if (first.k === "prefix" && first.list.every((p) => p.length >= 2)) {
+      for (const p of first.list) push(byPrefix, p.slice(0, 2), entry);
+    } else if (first.k === "amount") atAmount.push(entry);
+    else if (first.k === "minor") atNumber.push(entry);
+    else anywhere.push(entry);
   }
   return {
     /**
@@ -94,20 +104,28 @@ export function createPatternSet(entries: { owner: string; pattern: Pattern }[],
     find(words: Word[], accept: (m: Match) => boolean = () => true): Match[] {
       const out: Match[] = [];
       const count = new Map<string, number>();
+      const tryList = (list: Entry[], i: number, sentence: number) => {
+        for (let e = 0; e < list.length; e++) {
+          const { owner, pattern } = list[e]!;
+          if ((count.get(owner) ?? 0) >= MAX_PER_OWNER) continue;
+          const end = matchFrom(pattern.elements, 0, words, i, sentence, limits);
+          if (end <= i) continue;
+          const m = { owner, pattern, from: i, to: end };
+          if (!accept(m)) continue;
+          out.push(m);
+          count.set(owner, (count.get(owner) ?? 0) + 1);
+        }
+      };
       for (let i = 0; i < words.length; i++) {
         const w = words[i]!;
-        const candidates = byWord.get(w.w);
-        for (const list of candidates ? [candidates, other] : [other]) {
-          for (const { owner, pattern } of list) {
-            if ((count.get(owner) ?? 0) >= MAX_PER_OWNER) continue;
-            const end = matchFrom(pattern.elements, 0, words, i, w.sentence, limits);
-            if (end <= i) continue;
-            const m = { owner, pattern, from: i, to: end };
-            if (!accept(m)) continue;
-            out.push(m);
-            count.set(owner, (count.get(owner) ?? 0) + 1);
-          }
-        }
+        const exact = byWord.get(w.w);
+        if (exact) tryList(exact, i, w.sentence);
+        const prefixed = byPrefix.get(w.w.slice(0, 2));
+        if (prefixed) tryList(prefixed, i, w.sentence);
+        if (w.amount) tryList(atAmount, i, w.sentence);
+        const c = w.w.charCodeAt(0);
+        if (c >= 48 && c <= 57) tryList(atNumber, i, w.sentence);
+        if (anywhere.length) tryList(anywhere, i, w.sentence);
       }
       return out;
     },

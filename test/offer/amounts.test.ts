@@ -63,3 +63,16 @@ describe("amount parser", () => {
     );
   });
 });
+
+describe("tokenizer", () => {
+  it("the cached tokenizer gives exactly the shared tokenizer's tokens", async () => {
+    const { tokenize } = await import("../../bot/nlp/normalize");
+    const { tokenizeCached } = await import("../../bot/offer/words");
+    const { readOffers } = await import("./helpers");
+    const texts = [
+      ...readOffers("offers.jsonl").map((o) => o.text),
+      "Gaji Rp. 4.500.000/bln!! GAJI gede bangettt, kerja-kerja ringan syarat2 mudah, don't tell ortu.",
+    ];
+    for (const text of texts) expect(tokenizeCached(text, lexicon)).toEqual(tokenize(text, lexicon));
+  });
+});
