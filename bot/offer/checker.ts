@@ -42,6 +42,7 @@ export function createChecker(rules: Rule[], vocab: Vocabulary, lexicon: Lexicon
   const before = words(neg.before, lexicon);
   const prohibit = words(neg.prohibit, lexicon);
   const notProhibit = words(neg.notProhibit, lexicon);
+  const modals = words(neg.modals, lexicon);
   const after = neg.after.map((p) => normalizeText(p, lexicon).split(" ").filter(Boolean));
   const cues = words(vocab.warningCues, lexicon);
   const feeWords = words(vocab.money.feeWords, lexicon);
@@ -126,6 +127,18 @@ export function createChecker(rules: Rule[], vocab: Vocabulary, lexicon: Lexicon
     return false;
   }
 
+  /** A prohibition, or a negated modal ("tidak boleh"), between the parts of a combination. */
+  function blockedBetween(parts: Match[], ws: Word[]): boolean {
+    const from = Math.min(...parts.map((m) => m.to));
+    const to = Math.max(...parts.map((m) => m.from));
+    for (let k = from; k < to; k++) {
+      const w = ws[k]!.w;
+      if (prohibit.has(w) && !notProhibit.has(ws[k + 1]?.w ?? "")) return true;
+      if (before.has(w) && modals.has(ws[k + 1]?.w ?? "")) return true;
+    }
+    return false;
+  }
+
   function span(text: string, ws: Word[], m: Match) {
     const start = ws[m.from]!.start;
     const end = ws[m.to - 1]!.end;
@@ -152,6 +165,7 @@ export function createChecker(rules: Rule[], vocab: Vocabulary, lexicon: Lexicon
           if (all.some((m) => !m)) continue;
           const anyHit = c.any?.map((g) => firstOf.get(GROUP + g)).find((m) => m);
           if (c.any && !anyHit) continue;
+          if (blockedBetween(all as Match[], ws)) continue;
           const weight = c.weight ?? r.weight;
           if (found && weight <= found.weight) continue;
           // A direct match is the clearest evidence; a combination only raises its weight.

@@ -70,6 +70,7 @@ export const vocabularySchema = z
         before: z.array(text).min(1),
         prohibit: z.array(text).min(1),
         notProhibit: z.array(text).default([]),
+        modals: z.array(text).default([]),
         after: z.array(text).min(1),
       })
       .strict(),
