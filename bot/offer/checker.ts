@@ -43,6 +43,7 @@ export function createChecker(rules: Rule[], vocab: Vocabulary, lexicon: Lexicon
   const prohibit = words(neg.prohibit, lexicon);
   const notProhibit = words(neg.notProhibit, lexicon);
   const modals = words(neg.modals, lexicon);
+  const clauseStarts = neg.clauseStart.map((p) => normalizeText(p, lexicon).split(" ").filter(Boolean));
   const after = neg.after.map((p) => normalizeText(p, lexicon).split(" ").filter(Boolean));
   const cues = words(vocab.warningCues, lexicon);
   const feeWords = words(vocab.money.feeWords, lexicon);
@@ -113,6 +114,12 @@ export function createChecker(rules: Rule[], vocab: Vocabulary, lexicon: Lexicon
       if (w.clause !== first.clause) break;
       if (prohibit.has(w.w) && !notProhibit.has(ws[k + 1]?.w ?? "")) return true;
       if (!m.pattern.selfNegated && m.from - k <= neg.window && before.has(w.w)) return true;
+    }
+    if (!m.pattern.selfNegated) {
+      let k = m.from;
+      while (k > 0 && ws[k - 1]!.clause === first.clause) k--;
+      const opens = (p: string[]) => p.every((x, j) => ws[k + j]?.w === x && k + j < m.from);
+      if (k < m.from && m.from - k <= neg.prohibitWindow && clauseStarts.some(opens)) return true;
     }
     if (negateAfterOwners.has(m.owner)) {
       const last = ws[m.to - 1]!;

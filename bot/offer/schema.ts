@@ -71,6 +71,7 @@ export const vocabularySchema = z
         prohibit: z.array(text).min(1),
         notProhibit: z.array(text).default([]),
         modals: z.array(text).default([]),
+        clauseStart: z.array(text).default([]),
         after: z.array(text).min(1),
       })
       .strict(),

@@ -96,7 +96,13 @@ describe("evidence", () => {
 });
 
 describe("labelled offers", () => {
-  for (const set of ["offers.jsonl", "holdout.jsonl", "holdout2.jsonl", "holdout3.jsonl"]) {
+  for (const set of [
+    "offers.jsonl",
+    "holdout.jsonl",
+    "holdout2.jsonl",
+    "holdout3.jsonl",
+    "legit-long.jsonl",
+  ]) {
     const items = readOffers(set);
     it(`${set}: every level and flag as labelled (${items.length} offers)`, () => {
       const misses: string[] = [];
@@ -111,7 +117,13 @@ describe("labelled offers", () => {
   }
 
   it("covers every flag and legitimate offers in both languages", () => {
-    const items = ["offers.jsonl", "holdout.jsonl", "holdout2.jsonl", "holdout3.jsonl"].flatMap(readOffers);
+    const items = [
+      "offers.jsonl",
+      "holdout.jsonl",
+      "holdout2.jsonl",
+      "holdout3.jsonl",
+      "legit-long.jsonl",
+    ].flatMap(readOffers);
     expect(items.length).toBeGreaterThanOrEqual(40);
     for (const id of FLAG_IDS) expect(items.some((i) => i.flags.includes(id))).toBe(true);
     expect(items.filter((i) => i.level.join() === "low").length).toBeGreaterThanOrEqual(15);
