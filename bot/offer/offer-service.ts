@@ -21,6 +21,10 @@ export interface OfferService {
 
 /** Shortest text taken for a pasted offer by the router. */
 const MIN_OFFER_CHARS = 80;
+/** A question shorter than this is left to the FAQ, even with job words in it. */
+const QUESTION_MAX_CHARS = 250;
+const QUESTION =
+  /\?\s*$|^(apa|apakah|bagaimana|gimana|gmn|gmana|berapa|brp|kapan|kenapa|mengapa|bisakah|bolehkah|how|what|when|why|can|could|should|is|are|do|does)\b|\b(tanya|bertanya|apakah|bagaimana|gimana|gmn)\b|\b(i want to|can i|should i|may i) ask\b/i;
 
 /** Builds the service from content/redflags and content/questionnaire; bad content throws ContentError. */
 export function createOfferService(contentDir: string, lexicon: Lexicon): OfferService {
@@ -56,8 +60,9 @@ export function createOfferService(contentDir: string, lexicon: Lexicon): OfferS
     },
     offerLikelihood(text) {
       if (text.length < MIN_OFFER_CHARS) return 0;
+      if (text.length < QUESTION_MAX_CHARS && QUESTION.test(text.trim())) return 0.45;
       const ad = checker.adWordCount(text);
-      const long = text.length >= 140;
+      const long = text.length >= 100;
       if (ad >= 3 && long) return 0.9;
       if (ad >= 2 && long) return 0.8;
       if (ad >= 2 || (ad >= 1 && long)) {

@@ -150,3 +150,27 @@ describe("big and hostile input", () => {
     expect(["low", "medium", "high"]).toContain(s.level);
   });
 });
+
+describe("recognising a pasted offer", () => {
+  it("claims long job adverts, leaves questions and chat to the other flows", () => {
+    expect(
+      offer.offerLikelihood(
+        "Dibutuhkan operator pabrik di Taiwan, gaji NT$ 28.000, kontrak 3 tahun, syarat usia 18-35, daftar di Disnaker.",
+      ),
+    ).toBeGreaterThanOrEqual(0.8);
+    expect(
+      offer.offerLikelihood(
+        "Kak ini lowongan beneran gak? Dibutuhkan admin di Kamboja gaji 15 juta tiket gratis tidak perlu pengalaman, daftar lewat inbox Facebook, kuota terbatas, berangkat minggu depan, hubungi kak Rina",
+      ),
+    ).toBeGreaterThanOrEqual(0.8);
+    expect(
+      offer.offerLikelihood("Bagaimana cara daftar kerja ke Korea lewat jalur resmi dan berapa biayanya?"),
+    ).toBeLessThan(0.5);
+    expect(
+      offer.offerLikelihood(
+        "Saya mau tanya, kalau kerja ke Jepang lewat LPK itu berapa lama prosesnya dan apakah perlu bayar biaya pelatihan sendiri",
+      ),
+    ).toBeLessThan(0.5);
+    expect(offer.offerLikelihood("halo selamat pagi")).toBe(0);
+  });
+});
