@@ -26,6 +26,8 @@ export interface Screening {
 
 const GROUP = "group:";
 const RULE = "rule:";
+/** In a combination, the rule's own patterns. */
+const SELF = "self";
 /** A combination's evidence is one span when its parts are this close. */
 const JOIN_SPAN = 160;
 
@@ -69,7 +71,8 @@ export function createChecker(rules: Rule[], vocab: Vocabulary, lexicon: Lexicon
     if (r.negateAfter) negateAfterOwners.add(RULE + r.id);
     for (const c of r.combos) {
       for (const g of [...c.all, ...(c.any ?? [])]) {
-        if (!vocab.groups[g]) throw new Error(`${r.id}: combination names unknown group "${g}"`);
+        if (g !== SELF && !vocab.groups[g])
+          throw new Error(`${r.id}: combination names unknown group "${g}"`);
       }
     }
   }
@@ -114,6 +117,11 @@ export function createChecker(rules: Rule[], vocab: Vocabulary, lexicon: Lexicon
       if (w.clause !== first.clause) break;
       if (prohibit.has(w.w) && !notProhibit.has(ws[k + 1]?.w ?? "")) return true;
       if (!m.pattern.selfNegated && m.from - k <= neg.window && before.has(w.w)) return true;
+    }
+    // A negator or prohibition skipped inside the match ("employer must not hold your passport").
+    for (let k = m.from + 1; k < m.to - 1; k++) {
+      const w = ws[k]!.w;
+      if ((before.has(w) || prohibit.has(w)) && !m.pattern.literals.has(w)) return true;
     }
     if (!m.pattern.selfNegated) {
       let k = m.from;
@@ -168,9 +176,10 @@ export function createChecker(rules: Rule[], vocab: Vocabulary, lexicon: Lexicon
           ? { weight: r.weight, parts: [direct] }
           : undefined;
         for (const c of r.combos) {
-          const all = c.all.map((g) => firstOf.get(GROUP + g));
+          const part = (g: string) => firstOf.get(g === SELF ? RULE + r.id : GROUP + g);
+          const all = c.all.map(part);
           if (all.some((m) => !m)) continue;
-          const anyHit = c.any?.map((g) => firstOf.get(GROUP + g)).find((m) => m);
+          const anyHit = c.any?.map(part).find((m) => m);
           if (c.any && !anyHit) continue;
           if (blockedBetween(all as Match[], ws)) continue;
           const weight = c.weight ?? r.weight;

@@ -16,6 +16,8 @@ export interface Pattern {
   elements: Element[];
   /** The pattern itself starts with a negating word ("tanpa kontrak"): plain negators do not cancel it. */
   selfNegated: boolean;
+  /** Every word the pattern names, so a negator skipped by a gap can be told from one it names. */
+  literals: ReadonlySet<string>;
 }
 
 const SPECIAL: Record<string, Element> = {
@@ -84,6 +86,7 @@ export function compilePattern(source: string, lexicon: Lexicon, negators: Reado
   return seqs.map((elements) => {
     const first = elements[0]!;
     const selfNegated = first.k === "words" && [...first.set].some((w) => negators.has(w));
-    return { source, elements, selfNegated };
+    const literals = new Set(elements.flatMap((e) => (e.k === "words" ? [...e.set] : [])));
+    return { source, elements, selfNegated, literals };
   });
 }

@@ -174,3 +174,10 @@ describe("recognising a pasted offer", () => {
     expect(offer.offerLikelihood("halo selamat pagi")).toBe(0);
   });
 });
+
+describe("negators inside a match", () => {
+  it("a negator skipped by a gap cancels the match", () => {
+    expect(ids("Your employer must not hold your passport.")).toEqual([]);
+    expect(ids("Your employer will hold your passport.")).toContain("document-retention");
+  });
+});
