@@ -42,6 +42,8 @@ function loneDot(text: string, from: number, to: number): boolean {
   return dots === 1;
 }
 
+const HYPHENATED = /^\p{L}{2,}(?:-\p{L}{2,})+$/u;
+
 function hasDigit(w: string): boolean {
   for (let i = 0; i < w.length; i++) {
     const c = w.charCodeAt(i);
@@ -94,8 +96,14 @@ export function readWords(text: string, lexicon: Lexicon): Word[] {
       } else if (kind === 1) clause++;
     }
     prevEnd = tok.end;
-    if (tok.norm.includes(" ")) {
-      for (const w of tok.norm.split(" ")) {
+    // Several words in one token: a lexicon value, or a hyphenated pair ("myanmar-thailand").
+    const parts = tok.norm.includes(" ")
+      ? tok.norm.split(" ")
+      : HYPHENATED.test(tok.norm)
+        ? tok.norm.split("-")
+        : undefined;
+    if (parts) {
+      for (const w of parts) {
         if (w) words.push({ w, start: tok.start, end: tok.end, sentence, clause });
       }
     } else words.push({ w: tok.norm, start: tok.start, end: tok.end, sentence, clause });
