@@ -63,6 +63,10 @@ function matchFrom(
     }
     return -1;
   }
+  if (e.k === "end") {
+    const ends = pos >= words.length || words[pos]!.clause !== words[pos - 1]!.clause;
+    return ends ? matchFrom(els, ei + 1, words, pos, sentence, limits) : -1;
+  }
   const w = words[pos];
   if (!w || w.sentence !== sentence) return -1;
   const next = stepMatches(e, w, pos, limits);

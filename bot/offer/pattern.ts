@@ -8,7 +8,8 @@ export type Element =
   | { k: "any" }
   | { k: "gap" }
   | { k: "amount"; role?: "fee" | "pay"; min?: "high" | "very-high" }
-  | { k: "minor" };
+  | { k: "minor" }
+  | { k: "end" };
 
 /** A compiled pattern: a sequence of steps, and its source for error messages. */
 export interface Pattern {
@@ -29,6 +30,7 @@ const SPECIAL: Record<string, Element> = {
   "<minor>": { k: "minor" },
   "*": { k: "any" },
   "..": { k: "gap" },
+  $: { k: "end" },
 };
 
 /** Largest number of sequences one pattern may expand to. */
@@ -42,7 +44,7 @@ function normWords(word: string, lexicon: Lexicon): string[] {
  * Compiles pattern text: words separated by spaces, normalised with the same lexicon as
  * offers. `a|b` alternatives (`di_muka|dimuka`: an alternative of several words), `word*` a prefix, `*` any one word, `..` up to three words,
  * `<amount>`, `<fee-amount>`, `<pay-amount>`, `<pay-high>`, `<pay-very-high>`, `<minor>`
- * (an age of 10–17). Alternatives that normalise to several words expand the pattern.
+ * (an age of 10–17), `$` (the clause ends here). Alternatives that normalise to several words expand the pattern.
  * Throws an Error naming the problem; the loader adds the file.
  */
 export function compilePattern(source: string, lexicon: Lexicon, negators: ReadonlySet<string>): Pattern[] {

@@ -181,3 +181,10 @@ describe("negators inside a match", () => {
     expect(ids("Your employer will hold your passport.")).toContain("document-retention");
   });
 });
+
+describe("clause ends", () => {
+  it("'$' ties a pattern to the end of a clause", () => {
+    expect(ids("Kontrak kerja tidak ada, gaji harian.")).toContain("no-contract");
+    expect(ids("Kontrak kerja tidak ada potongan gaji.")).toEqual([]);
+  });
+});
