@@ -9,6 +9,22 @@ import { contactsReply } from "../bot/safety/contacts-text";
 /** Saved between messages. */
 type OfferState = { step: "await-text" } | { step: "confirm"; text: string };
 
+/** Typed answers to "shall I check it?", for channels without buttons. */
+const YES = new Set([
+  "ya",
+  "iya",
+  "y",
+  "yes",
+  "ok",
+  "oke",
+  "boleh",
+  "cek",
+  "ya cek",
+  "yes please",
+  "silakan",
+]);
+const NO = new Set(["tidak", "gak", "ga", "nggak", "no", "n", "tidak usah", "gak usah", "no thanks"]);
+
 /** Shorter texts are not checked: the person is asked for the whole offer. */
 const MIN_CHARS = 20;
 /** A short text with no job words while we wait is a question for another flow. */
@@ -138,6 +154,11 @@ export function createOfferFlow(): Flow {
         if (looksLikeQuestion) return { replies: [], pass: true };
         if (text.length < MIN_CHARS) return ask(ctx, true);
         return check(ctx, text);
+      }
+      if (state?.step === "confirm") {
+        const word = text.toLowerCase().replace(/[.!]+$/, "");
+        if (YES.has(word)) return check(ctx, state.text);
+        if (NO.has(word)) return { replies: [mainMenu(ctx.t)] };
       }
       return { replies: [], pass: true };
     },

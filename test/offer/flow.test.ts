@@ -173,3 +173,13 @@ describe("questionnaire", () => {
     expect(choiceIds(back)).toContain("offer-questionnaire:resume");
   });
 });
+
+describe("typed answers", () => {
+  it("'ya' after 'shall I check it?' checks the offer", async () => {
+    const b = makeBot();
+    await b.say("t1", "halo");
+    await b.say("t1", RISKY);
+    const r = await b.say("t1", "ya");
+    expect((r.meta.risk as Risk).level).toBe("high");
+  });
+});
