@@ -13,6 +13,7 @@ export interface Match {
 export interface MatchLimits {
   payHighIdr: number;
   payVeryHighIdr: number;
+  payExtremeIdr: number;
 }
 
 /** Most words a `..` gap skips. */
@@ -37,6 +38,7 @@ function stepMatches(e: Element, w: Word, i: number, limits: MatchLimits): numbe
       if (e.role && a.role !== e.role) return -1;
       if (e.min === "high" && (a.idr ?? 0) < limits.payHighIdr) return -1;
       if (e.min === "very-high" && (a.idr ?? 0) < limits.payVeryHighIdr) return -1;
+      if (e.min === "extreme" && (a.idr ?? 0) < limits.payExtremeIdr) return -1;
       return a.to;
     }
     default:

@@ -7,7 +7,7 @@ export type Element =
   | { k: "prefix"; list: readonly string[] }
   | { k: "any" }
   | { k: "gap" }
-  | { k: "amount"; role?: "fee" | "pay"; min?: "high" | "very-high" }
+  | { k: "amount"; role?: "fee" | "pay"; min?: "high" | "very-high" | "extreme" }
   | { k: "minor" }
   | { k: "end" };
 
@@ -27,6 +27,7 @@ const SPECIAL: Record<string, Element> = {
   "<pay-amount>": { k: "amount", role: "pay" },
   "<pay-high>": { k: "amount", role: "pay", min: "high" },
   "<pay-very-high>": { k: "amount", role: "pay", min: "very-high" },
+  "<pay-extreme>": { k: "amount", role: "pay", min: "extreme" },
   "<minor>": { k: "minor" },
   "*": { k: "any" },
   "..": { k: "gap" },
@@ -43,7 +44,7 @@ function normWords(word: string, lexicon: Lexicon): string[] {
 /**
  * Compiles pattern text: words separated by spaces, normalised with the same lexicon as
  * offers. `a|b` alternatives (`di_muka|dimuka`: an alternative of several words), `word*` a prefix, `*` any one word, `..` up to three words,
- * `<amount>`, `<fee-amount>`, `<pay-amount>`, `<pay-high>`, `<pay-very-high>`, `<minor>`
+ * `<amount>`, `<fee-amount>`, `<pay-amount>`, `<pay-high>`, `<pay-very-high>`, `<pay-extreme>`, `<minor>`
  * (an age of 10–17), `$` (the clause ends here). Alternatives that normalise to several words expand the pattern.
  * Throws an Error naming the problem; the loader adds the file.
  */

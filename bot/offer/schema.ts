@@ -82,6 +82,7 @@ export const vocabularySchema = z
         payWords: z.array(text).min(1),
         payHighIdr: z.number().positive(),
         payVeryHighIdr: z.number().positive(),
+        payExtremeIdr: z.number().positive(),
         rates: z.record(z.string().regex(/^[A-Z]{3}$/), z.number().positive()),
       })
       .strict(),

@@ -76,3 +76,16 @@ describe("tokenizer", () => {
     for (const text of texts) expect(tokenizeCached(text, lexicon)).toEqual(tokenize(text, lexicon));
   });
 });
+
+describe("judging pay", () => {
+  const offer = realOffer();
+  const ids = (t: string) => offer.check(t).flags.map((f) => f.id);
+  it("market pay without experience asked is no flag; far above it is", () => {
+    expect(ids("Operator pabrik di Taiwan, gaji NT$ 28.000, tidak perlu pengalaman")).toEqual([]);
+    expect(ids("Operator pabrik di Taiwan, gaji 45 juta, tidak perlu pengalaman")).toContain(
+      "unrealistic-pay",
+    );
+    expect(ids("Pembantu rumah tangga ke Hong Kong, gaji HKD 5.100")).toEqual([]);
+    expect(ids("Pembantu rumah tangga ke Hong Kong, gaji Rp 40 juta sebulan")).toContain("unrealistic-pay");
+  });
+});
