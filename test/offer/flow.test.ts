@@ -183,3 +183,15 @@ describe("typed answers", () => {
     expect((r.meta.risk as Risk).level).toBe("high");
   });
 });
+
+describe("questionnaire retention", () => {
+  it("answers left for more than 90 days are forgotten", async () => {
+    const b = makeBot();
+    await b.say("q4", "halo");
+    await b.say("q4", { choice: "offer:questionnaire" });
+    await b.say("q4", { choice: "offer-questionnaire:yes" });
+    b.clock.advance(91 * 24 * 3600 * 1000);
+    const back = await b.say("q4", { choice: "offer:questionnaire" });
+    expect(allText(back)).toMatch(/Pertanyaan 1\//);
+  });
+});
