@@ -47,10 +47,14 @@ function progressOf(ctx: FlowContext) {
   return ctx.services.store.collection<Progress>(FLOW);
 }
 
+/** Answers older than this are forgotten (the offer is long gone; keep little personal data). */
+const KEEP_MS = 90 * 24 * 3600 * 1000;
+
 function load(ctx: FlowContext): Progress {
-  return (
-    progressOf(ctx).get(ctx.userKey) ?? { id: ctx.userKey, answers: {}, updatedAt: ctx.now.toISOString() }
-  );
+  const saved = progressOf(ctx).get(ctx.userKey);
+  if (saved && ctx.now.getTime() - Date.parse(saved.updatedAt) <= KEEP_MS) return saved;
+  if (saved) progressOf(ctx).delete(ctx.userKey);
+  return { id: ctx.userKey, answers: {}, updatedAt: ctx.now.toISOString() };
 }
 
 function save(ctx: FlowContext, p: Progress): void {
