@@ -52,6 +52,7 @@ export function createChecker(rules: Rule[], vocab: Vocabulary, lexicon: Lexicon
   const payWords = words(vocab.money.payWords, lexicon);
   const adWords = words(vocab.adWords, lexicon);
   const negateAfterOwners = new Set<string>();
+  const negationInsideOwners = new Set<string>();
   const entries: { owner: string; pattern: Pattern }[] = [];
   const add = (owner: string, list: string[]) => {
     for (const src of list) {
@@ -69,6 +70,7 @@ export function createChecker(rules: Rule[], vocab: Vocabulary, lexicon: Lexicon
   for (const r of rules) {
     add(RULE + r.id, [...r.patterns.id, ...r.patterns.en]);
     if (r.negateAfter) negateAfterOwners.add(RULE + r.id);
+    if (r.negationInside) negationInsideOwners.add(RULE + r.id);
     for (const c of r.combos) {
       for (const g of [...c.all, ...(c.any ?? [])]) {
         if (g !== SELF && !vocab.groups[g])
@@ -119,7 +121,7 @@ export function createChecker(rules: Rule[], vocab: Vocabulary, lexicon: Lexicon
       if (!m.pattern.selfNegated && m.from - k <= neg.window && before.has(w.w)) return true;
     }
     // A negator or prohibition skipped inside the match ("employer must not hold your passport").
-    for (let k = m.from + 1; k < m.to - 1; k++) {
+    for (let k = m.from + 1; k < m.to - 1 && !negationInsideOwners.has(m.owner); k++) {
       const w = ws[k]!.w;
       if ((before.has(w) || prohibit.has(w)) && !m.pattern.literals.has(w)) return true;
     }

@@ -48,6 +48,8 @@ export const ruleSchema = z
     weight: z.number().int().min(1).max(100),
     /** Words after a match that cancel it ("biaya … ditanggung perusahaan"). */
     negateAfter: z.boolean().default(false),
+    /** A negator inside a match is part of the warning sign ("nama majikan belum bisa disebutkan"). */
+    negationInside: z.boolean().default(false),
     patterns,
     combos: z.array(comboSchema).default([]),
     title: bilingual,
