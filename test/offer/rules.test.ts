@@ -188,3 +188,10 @@ describe("clause ends", () => {
     expect(ids("Kontrak kerja tidak ada potongan gaji.")).toEqual([]);
   });
 });
+
+describe("illegal", () => {
+  it("an offer of illegal work is a flag; calling a route illegal is a warning", () => {
+    expect(ids("Kerja ilegal di Malaysia lewat jalur tikus, gaji besar")).toContain("irregular-route");
+    expect(ids("Ingat, bekerja dengan visa turis itu ilegal.")).toEqual([]);
+  });
+});
