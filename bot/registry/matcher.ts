@@ -105,7 +105,9 @@ export function createMatcher(records: readonly RegistryRecord[]): Matcher {
   const idsStart = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) idsStart[i + 1] = idsStart[i]! + entries[i]!.ids.length;
   const idsFlat = new Int32Array(idsStart[n]!);
-  entries.forEach((e, i) => idsFlat.set(e.ids, idsStart[i]!));
+  entries.forEach((e, i) => {
+    idsFlat.set(e.ids, idsStart[i]!);
+  });
   const compactLength = Int32Array.from(entries, (e) => e.compact.length);
   const stamp = new Int32Array(n);
   /** Per vocabulary word: a bit per asked word that hits it (set during one query). */
