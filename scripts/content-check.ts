@@ -7,11 +7,15 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import { loadConfig } from "../bot/config";
 import { checkFaqSet } from "../bot/faq/load-faq";
+import { createLogger } from "../bot/logger";
 import { LANGS } from "../bot/model";
 import { checkLexiconDir } from "../bot/nlp/check-lexicon";
 import { loadWordList } from "../bot/nlp/word-lists";
 import { CONTENT_DIR, PROJECT_ROOT } from "../bot/paths";
+import { createMemoryStore } from "../bot/store/open-store";
+import { createBot } from "../bot/wiring";
 
 /** One problem in one content file. */
 export interface ContentProblem {
@@ -122,7 +126,35 @@ export const lexiconValidator: ContentValidator = {
 };
 
 /** Every validator, in order. Add yours here. */
-export const VALIDATORS: ContentValidator[] = [faqValidator, lexiconValidator, localesValidator];
+/**
+ * Every feature's own content (red-flag rules, questionnaire, hotlines, danger patterns,
+ * sample registry): the bot is wired on the folder exactly as at start-up, so whatever would
+ * stop start-up is reported here with its file.
+ */
+export const featuresValidator: ContentValidator = {
+  name: "features",
+  check(contentDir) {
+    try {
+      createBot({
+        config: loadConfig({}),
+        store: createMemoryStore(),
+        log: createLogger("silent"),
+        contentDir,
+      });
+      return [];
+    } catch (err) {
+      const file = (err as { file?: string }).file ?? contentDir;
+      return [{ file, message: (err as Error).message }];
+    }
+  },
+};
+
+export const VALIDATORS: ContentValidator[] = [
+  faqValidator,
+  lexiconValidator,
+  localesValidator,
+  featuresValidator,
+];
 
 /** Runs every validator; a validator that throws is reported as a problem, not a crash. */
 export function checkContent(contentDir: string, validators = VALIDATORS): ContentProblem[] {
