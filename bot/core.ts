@@ -230,7 +230,11 @@ export function createCore(deps: CoreDeps): Core {
     const replies = [...notes, ...result.replies];
     const showsMenu = replies.some((r) => r.choices?.some((c) => c.id.startsWith("menu:")));
     if (isNew && !showsMenu && result.flow !== "language") {
-      replies.push(menu(ctx.lang, `${ctx.t("common:greeting")}\n\n${ctx.t("common:menuTitle")}`));
+      const greeting = menu(ctx.lang, `${ctx.t("common:greeting")}\n\n${ctx.t("common:menuTitle")}`);
+      // Danger first: contacts lead. Otherwise the greeting leads, so the answer's own
+      // choices are the last offered and a typed number answers them.
+      if (result.meta?.emergency) replies.push(greeting);
+      else replies.splice(notes.length, 0, greeting);
     }
     if (replies.length === 0) replies.push(menu(ctx.lang));
 

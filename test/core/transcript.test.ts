@@ -156,3 +156,19 @@ describe("saved state", () => {
     expect(store.getUser("web:k")?.lang).toBe("id");
   });
 });
+
+describe("a first message that starts a flow", () => {
+  it("greets before the answer, so a typed number answers the flow's own choices", async () => {
+    const { say } = makeBot();
+    const offer =
+      "Lowongan kerja pabrik di Malaysia, gaji 6 juta per bulan, berangkat minggu depan. " +
+      "Daftar segera, biaya pengurusan 4 juta dibayar di muka kepada agen kami.";
+    const r = await say("first", offer);
+    expect(r.meta.flow).toBe("offer");
+    expect(r.replies[0]?.text).toContain("Halo!");
+    expect(r.replies.at(-1)?.choices?.some((c) => c.id.startsWith("offer:"))).toBe(true);
+    const next = await say("first", "1");
+    expect(next.meta.flow).toBe("offer");
+    expect(next.meta.risk).toBeDefined();
+  });
+});
