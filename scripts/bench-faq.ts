@@ -13,21 +13,10 @@ import { loadFaq } from "../bot/faq/load-faq";
 import type { FaqEntry } from "../bot/faq/schema";
 import { loadLexicon } from "../bot/nlp/lexicon";
 import { CONTENT_DIR, PROJECT_ROOT } from "../bot/paths";
-import { percentile, report } from "./bench-util";
+import { percentile, report, rng } from "./bench-util";
 
 const json = process.argv.includes("--json");
 const SYNTHETIC = 2000;
-
-/** A deterministic pseudo-random generator (mulberry32), so runs are comparable. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function questions(): string[] {
   const dir = join(PROJECT_ROOT, "test", "faq");

@@ -9,21 +9,10 @@ import { join } from "node:path";
 import { loadLexicon } from "../bot/nlp/lexicon";
 import { createOfferService } from "../bot/offer/offer-service";
 import { CONTENT_DIR } from "../bot/paths";
-import { percentile, report } from "./bench-util";
+import { percentile, report, rng } from "./bench-util";
 
 const json = process.argv.includes("--json");
 const OFFERS = 1000;
-
-/** A deterministic pseudo-random generator (mulberry32), so runs are comparable. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SENTENCES = [
   "Dibutuhkan segera operator produksi untuk pabrik elektronik di Taiwan.",

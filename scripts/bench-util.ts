@@ -43,3 +43,14 @@ export function report(
 
 /** Yields to timers and I/O, so background writes interleave with the work as in a server. */
 export const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** A deterministic pseudo-random generator (mulberry32), so runs are comparable. */
+export function rng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,7 +1,5 @@
-import { readFileSync } from "node:fs";
-import { parse } from "yaml";
 import { z } from "zod";
-import { ContentError } from "../i18n";
+import { loadYaml } from "../load-yaml";
 
 const lexiconSchema = z.object({ words: z.record(z.string(), z.string()) });
 
@@ -10,20 +8,8 @@ export type Lexicon = ReadonlyMap<string, string>;
 
 /** Loads a lexicon YAML file; a bad file stops start-up with its name. */
 export function loadLexicon(file: string): Lexicon {
-  let raw: unknown;
-  try {
-    raw = parse(readFileSync(file, "utf8"));
-  } catch (err) {
-    throw new ContentError(file, (err as Error).message);
-  }
-  const parsed = lexiconSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new ContentError(
-      file,
-      parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
-    );
-  }
+  const data = loadYaml(file, lexiconSchema);
   const map = new Map<string, string>();
-  for (const [k, v] of Object.entries(parsed.data.words)) map.set(k.toLowerCase(), v.toLowerCase());
+  for (const [k, v] of Object.entries(data.words)) map.set(k.toLowerCase(), v.toLowerCase());
   return map;
 }

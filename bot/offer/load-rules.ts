@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { ContentError } from "../i18n";
-import { loadYaml } from "../safety/load-yaml";
+import { loadYaml } from "../load-yaml";
 import { FLAG_IDS, type Rule, ruleSchema, type Vocabulary, vocabularySchema } from "./schema";
 
 /** The validated red-flag content: one rule per flag id, and the shared vocabulary. */

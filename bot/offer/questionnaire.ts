@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { loadYaml } from "../safety/load-yaml";
+import { loadYaml } from "../load-yaml";
 import { bilingual, FLAG_IDS, type FlagId } from "./schema";
 
 /** One yes / no / unsure question, drawn from a red-flag rule. */

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { ContentError } from "../i18n";
+import { loadYaml } from "../load-yaml";
 import type { Lexicon } from "../nlp/lexicon";
 import { tokenize } from "../nlp/normalize";
-import { loadYaml } from "./load-yaml";
 
 const fileSchema = z.object({
   aliases: z.record(z.string(), z.string()).default({}),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ContentError } from "../i18n";
+import { loadYaml } from "../load-yaml";
 import type { Lang } from "../model";
-import { loadYaml } from "./load-yaml";
 
 const text = z.object({ id: z.string().min(1), en: z.string().min(1) });
 

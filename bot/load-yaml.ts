@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import type { z } from "zod";
-import { ContentError } from "../i18n";
+import { ContentError } from "./i18n";
 
 /** Reads a YAML content file and validates it; a problem throws ContentError naming the file and field. */
 export function loadYaml<S extends z.ZodType>(file: string, schema: S): z.output<S> {
