@@ -88,4 +88,23 @@ describe("web chat page in headless Chromium", () => {
     expect(await page.evaluate(() => localStorage.getItem("migrasi-aman.chat"))).not.toBe(chatBefore);
     await page.close();
   });
+
+  it("forgets the browser's chat id and transcript after the person deletes their data", async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    await page.getByText("Halo! Saya").waitFor();
+    const chatBefore = await page.evaluate(() => localStorage.getItem("migrasi-aman.chat"));
+    await page.fill("#input", "hapusdata");
+    await page.click("#send");
+    await page.locator(".msg.bot .choices button").last().waitFor();
+    const choices = await page.locator(".msg.bot").last().locator(".choices button").all();
+    const ids = await Promise.all(choices.map((b) => b.getAttribute("data-choice")));
+    const yes = choices[ids.indexOf("privacy:yes")];
+    expect(yes).toBeDefined();
+    await yes!.click();
+    await page.waitForFunction(() => localStorage.getItem("migrasi-aman.chat") === null);
+    expect(await page.locator(".msg", { hasText: "hapusdata" }).count()).toBe(0);
+    expect(chatBefore).not.toBeNull();
+    await page.close();
+  });
 });

@@ -106,6 +106,12 @@
         body: JSON.stringify({ chat: chatId(), ...body }),
       });
       const data = await res.json();
+      // The person deleted their data: forget this browser's chat id and transcript too.
+      if (data.meta?.deleted) {
+        localStorage.removeItem(STORE_LOG);
+        localStorage.removeItem(STORE_ID);
+        log.textContent = "";
+      }
       for (const r of data.replies || [])
         show({ who: "bot", text: r.text, choices: r.choices, askLocation: r.askLocation });
     } catch {
