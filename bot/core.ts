@@ -93,12 +93,16 @@ export function createCore(deps: CoreDeps): Core {
     };
   }
 
-  async function route(ctx: FlowContext, session: SessionRecord): Promise<FlowResult & { flow?: string }> {
+  async function route(
+    ctx: FlowContext,
+    session: SessionRecord,
+    danger: boolean,
+  ): Promise<FlowResult & { flow?: string }> {
     const { inbound } = ctx;
     const text = inbound.text;
 
     // 1. Safety first, whatever flow is active.
-    if (text && flows.has("emergency") && deps.detectDanger?.(text)) {
+    if (text && danger && flows.has("emergency")) {
       const r = await run(ctx, "emergency", { text });
       return { ...r, meta: { ...r.meta, emergency: true } };
     }
@@ -217,7 +221,7 @@ export function createCore(deps: CoreDeps): Core {
 
     let result: FlowResult & { flow?: string };
     try {
-      result = await route(ctx, session);
+      result = await route(ctx, session, danger);
     } catch (err) {
       log.error({ err, user: who(key), flow: session.flow }, "flow failed");
       result = {

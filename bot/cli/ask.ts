@@ -2,7 +2,7 @@ import type { FaqService } from "../faq/faq-service";
 import { answerText } from "../faq/format";
 import type { Lang } from "../model";
 import type { Bot } from "../wiring";
-import { eachJsonLine, openCli, parseArgs } from "./cli-env";
+import { runQuery } from "./cli-env";
 import type { CliCommand } from "./main";
 
 /** The `ask` result (CONTRACTS.md). */
@@ -45,41 +45,24 @@ export function askFaq(bot: Bot, text: string, lang: Lang): AskResult {
 /** `ask [--lang id|en] [--json|--jsonl] "question"`: `--lang` is the default language (id). */
 export const command: CliCommand = {
   summary: "answer a question from the FAQ (JSON: faq, score, answer, suggestions)",
-  async run(argv) {
-    const args = parseArgs(argv, ["lang"]);
-    const lang: Lang = args.flags.lang === "en" ? "en" : "id";
-    const query = args.rest.join(" ").trim();
-    if (!args.flags.jsonl && !query) {
-      process.stderr.write('usage: ask [--lang id|en] [--json|--jsonl] "question"\n');
-      return 2;
-    }
-    const env = await openCli({ readOnly: true });
-    try {
-      const ask = (text: string) => askFaq(env.bot, text, lang);
-      if (args.flags.jsonl) {
-        await eachJsonLine((obj) =>
-          typeof obj.text === "string" ? ask(obj.text) : { error: 'each line needs "text"' },
+  run: (argv) =>
+    runQuery<AskResult>(argv, {
+      usage: 'ask [--lang id|en] [--json|--jsonl] "question"',
+      answer: (env, lang) => (text) => askFaq(env.bot, text, lang),
+      render(env, result) {
+        const t = env.bot.i18n.getFixedT(result.lang);
+        const titles = result.suggestions.map(
+          (id) => `${id} (${env.bot.services.faq.entry(id)?.[result.lang].title ?? id})`,
         );
-        return 0;
-      }
-      const result = ask(query);
-      if (args.flags.json) {
-        process.stdout.write(`${JSON.stringify(result)}\n`);
-        return 0;
-      }
-      const t = env.bot.i18n.getFixedT(result.lang);
-      const lines = [
-        `faq: ${result.faq ?? "-"}  score: ${result.score}`,
-        "",
-        result.answer,
-        "",
-        `suggestions: ${result.suggestions.map((id) => `${id} (${env.bot.services.faq.entry(id)?.[result.lang].title ?? id})`).join(", ") || "-"}`,
-      ];
-      if (!result.faq) lines.push(t("common:menuTitle"));
-      process.stdout.write(`${lines.join("\n")}\n`);
-      return 0;
-    } finally {
-      await env.store.close();
-    }
-  },
+        const lines = [
+          `faq: ${result.faq ?? "-"}  score: ${result.score}`,
+          "",
+          result.answer,
+          "",
+          `suggestions: ${titles.join(", ") || "-"}`,
+        ];
+        if (!result.faq) lines.push(t("common:menuTitle"));
+        return lines.join("\n");
+      },
+    }),
 };

@@ -3,6 +3,7 @@ import { config as loadDotenv } from "dotenv";
 import type { Logger } from "pino";
 import { type Config, loadConfig } from "../config";
 import { createLogger } from "../logger";
+import type { Lang } from "../model";
 import { openFileStore } from "../store/open-store";
 import type { ShardedStore } from "../store/sharded-store";
 import { type Bot, createBot } from "../wiring";
@@ -69,5 +70,46 @@ export async function eachJsonLine(
         ? await fn(obj as Record<string, unknown>)
         : { error: "each line must be a JSON object" };
     process.stdout.write(`${JSON.stringify(out)}\n`);
+  }
+}
+
+/** A one-question command: text in, one result object out (CONTRACTS.md). */
+export interface QueryCommand<R> {
+  /** The usage line, printed when no text is given. */
+  usage: string;
+  /** Builds the answering function once, from the opened bot and the chosen language. */
+  answer(env: CliEnv, lang: Lang): (text: string) => R;
+  /** Renders one result for people (without --json / --jsonl). */
+  render(env: CliEnv, result: R, lang: Lang): string;
+}
+
+/**
+ * Runs a query command: `[--lang id|en] [--json|--jsonl] "text"`. With --jsonl each input
+ * line `{"text"}` gets one JSON result line; with --json one JSON line; otherwise text for people.
+ */
+export async function runQuery<R>(argv: string[], spec: QueryCommand<R>): Promise<number> {
+  const args = parseArgs(argv, ["lang"]);
+  const lang: Lang = args.flags.lang === "en" ? "en" : "id";
+  const text = args.rest.join(" ").trim();
+  if (!args.flags.jsonl && !text) {
+    process.stderr.write(`usage: ${spec.usage}\n`);
+    return 2;
+  }
+  const env = await openCli({ readOnly: true });
+  try {
+    const answer = spec.answer(env, lang);
+    if (args.flags.jsonl) {
+      await eachJsonLine((obj) =>
+        typeof obj.text === "string" ? answer(obj.text) : { error: 'each line needs "text"' },
+      );
+      return 0;
+    }
+    const result = answer(text);
+    process.stdout.write(
+      args.flags.json ? `${JSON.stringify(result)}\n` : `${spec.render(env, result, lang)}\n`,
+    );
+    return 0;
+  } finally {
+    await env.store.close();
   }
 }
