@@ -3,6 +3,7 @@ import { resolveChoice } from "./choices";
 import { type Flow, type FlowContext, type FlowInput, type FlowResult, splitChoice } from "./flow";
 import { findCommand, type GlobalCommand } from "./global-commands";
 import { createTranslators } from "./i18n";
+import { KeyedMutex, type PersonLock } from "./keyed-mutex";
 import { who } from "./logger";
 import { MENU_ENTRIES, mainMenu } from "./main-menu";
 import {
@@ -29,6 +30,8 @@ export interface CoreDeps {
   detectDanger?: (text: string) => boolean;
   /** Minimum `detect` confidence for intent detection (router step 4). */
   intentThreshold?: number;
+  /** One person at a time: defaults to a keyed mutex in this process. */
+  personLock?: PersonLock;
 }
 
 /** The conversation core: one entry point every adapter calls. */
@@ -53,6 +56,7 @@ export function createCore(deps: CoreDeps): Core {
   const flows = new Map(deps.flows.map((f) => [f.id, f]));
   const limiter = new RateLimiter(config.RATE_LIMIT_PER_MINUTE);
   const threshold = deps.intentThreshold ?? 0.5;
+  const personLock = deps.personLock ?? new KeyedMutex();
 
   const translator = createTranslators(i18n);
   const menu = (lang: Lang, title?: string): Outbound => mainMenu(translator(lang), title);
@@ -163,10 +167,18 @@ export function createCore(deps: CoreDeps): Core {
     return run(ctx, "fallback", { text });
   }
 
-  async function handle(raw: Inbound): Promise<HandleResult> {
+  /**
+   * The unit of work for one message: under the person's lock, load the person and their
+   * session, route, and save the new state. Two messages from one person never interleave.
+   */
+  function handle(raw: Inbound): Promise<HandleResult> {
+    const key = userKey(raw.channel, raw.chatId);
+    return personLock.run(key, () => handleLocked(raw, key));
+  }
+
+  async function handleLocked(raw: Inbound, key: string): Promise<HandleResult> {
     const started = Date.now();
     const now = services.clock();
-    const key = userKey(raw.channel, raw.chatId);
     const inbound: Inbound = { ...raw };
     const notes: Outbound[] = [];
 

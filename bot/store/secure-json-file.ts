@@ -1,4 +1,5 @@
 import { open, readFile, rename } from "node:fs/promises";
+import { dirname } from "node:path";
 import type { Adapter } from "lowdb";
 
 /** Raised when a data file cannot be read or parsed. Start-up stops; the file is never replaced. */
@@ -49,5 +50,17 @@ export class SecureJsonFile<T> implements Adapter<T> {
       await handle.close();
     }
     await rename(tmp, this.file);
+    // The rename itself is durable only once the directory entry is on disk.
+    if (this.durable) await syncDir(dirname(this.file));
+  }
+}
+
+/** fsyncs a directory so a rename inside it survives a power cut. */
+export async function syncDir(dir: string): Promise<void> {
+  const handle = await open(dir, "r");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }

@@ -271,3 +271,23 @@ describe("public warnings", () => {
     ]);
   });
 });
+
+describe("one person at a time", () => {
+  it("two 'Kirim' sent at once from one chat file one report, not two", async () => {
+    const b = makeBot();
+    await b.say("twice", "laporkan");
+    await b.say("twice", "Sponsor minta uang 15 juta untuk berangkat ke Taiwan, lalu hilang.");
+    await b.say("twice", { choice: "report:skip" });
+    await b.say("twice", "Lubuk Linggau, Oktober 2026");
+    await b.say("twice", { choice: "report:via-chat" });
+    const [first, second] = await Promise.all([
+      b.say("twice", { choice: "report:send" }),
+      b.say("twice", { choice: "report:send" }),
+    ]);
+    const created = [first, second].filter((r) => (r.meta.report as { created?: boolean })?.created);
+    expect(created).toHaveLength(1);
+    expect(b.store.collection<ReportRecord>("reports").size()).toBe(1);
+    // The second was handled after the first: it no longer finds a report to send.
+    expect(second.meta.report).toBeUndefined();
+  });
+});

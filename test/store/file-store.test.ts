@@ -122,3 +122,21 @@ function readFileSafe(file: string): string {
     return "";
   }
 }
+
+describe("the writer lock after a crash", () => {
+  it("takes over a lock left by a dead process", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "store.lock"), "2147483646");
+    const s = await openFileStore(dir, { intervalMs: 0 });
+    expect(readFileSync(join(dir, "store.lock"), "utf8")).toContain(String(process.pid));
+    await s.close();
+  });
+
+  it("takes over a lock holding our own PID from an earlier run (PID 1 after a container restart)", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "store.lock"), String(process.pid));
+    const s = await openFileStore(dir, { intervalMs: 0 });
+    await expect(openFileStore(dir)).rejects.toBeInstanceOf(StoreLockedError);
+    await s.close();
+  });
+});
