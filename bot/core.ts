@@ -1,11 +1,12 @@
 import type { i18n } from "i18next";
 import { resolveChoice } from "./choices";
+import type { RouterRoles } from "./feature";
 import { type Flow, type FlowContext, type FlowInput, type FlowResult, splitChoice } from "./flow";
 import { findCommand, type GlobalCommand } from "./global-commands";
 import { createTranslators } from "./i18n";
 import { KeyedMutex, type PersonLock } from "./keyed-mutex";
 import { who } from "./logger";
-import { MENU_ENTRIES, mainMenu } from "./main-menu";
+import { mainMenu } from "./main-menu";
 import {
   type Choice,
   DEFAULT_LANG,
@@ -30,6 +31,10 @@ export interface CoreDeps {
   detectDanger?: (text: string) => boolean;
   /** Minimum `detect` confidence for intent detection (router step 4). */
   intentThreshold?: number;
+  /** The main-menu entries, in order (from the capabilities). */
+  menu: readonly string[];
+  /** Which flows answer danger, a shared location, and what nobody understood. */
+  roles: RouterRoles;
   /** One person at a time: defaults to a keyed mutex in this process. */
   personLock?: PersonLock;
 }
@@ -44,10 +49,8 @@ export interface Core {
 const MAX_HOPS = 4;
 
 /** True when the choices are exactly the main menu (stored compactly). */
-function isMainMenu(choices: Choice[] | undefined): boolean {
-  return (
-    choices?.length === MENU_ENTRIES.length && choices.every((c, i) => c.id === `menu:${MENU_ENTRIES[i]}`)
-  );
+function isMainMenu(choices: Choice[] | undefined, entries: readonly string[]): boolean {
+  return choices?.length === entries.length && choices.every((c, i) => c.id === `menu:${entries[i]}`);
 }
 
 export function createCore(deps: CoreDeps): Core {
@@ -59,7 +62,9 @@ export function createCore(deps: CoreDeps): Core {
   const personLock = deps.personLock ?? new KeyedMutex();
 
   const translator = createTranslators(i18n);
-  const menu = (lang: Lang, title?: string): Outbound => mainMenu(translator(lang), title);
+  const entries = deps.menu;
+  const roles = deps.roles;
+  const menu = (lang: Lang, title?: string): Outbound => mainMenu(translator(lang), entries, title);
 
   /** Runs a flow's start or step, following `next` hand-overs; errors become a polite reply. */
   async function run(
@@ -106,8 +111,8 @@ export function createCore(deps: CoreDeps): Core {
     const text = inbound.text;
 
     // 1. Safety first, whatever flow is active.
-    if (text && danger && flows.has("emergency")) {
-      const r = await run(ctx, "emergency", { text });
+    if (text && danger && roles.danger && flows.has(roles.danger)) {
+      const r = await run(ctx, roles.danger, { text });
       return { ...r, meta: { ...r.meta, emergency: true } };
     }
 
@@ -137,7 +142,7 @@ export function createCore(deps: CoreDeps): Core {
       if (session.flow && flows.has(session.flow)) {
         return run(ctx, session.flow, { arg: "location" }, { value: session.state });
       }
-      if (flows.has("offices")) return run(ctx, "offices", { arg: "location" });
+      if (roles.location && flows.has(roles.location)) return run(ctx, roles.location, { arg: "location" });
     }
 
     if (!text) {
@@ -164,7 +169,8 @@ export function createCore(deps: CoreDeps): Core {
     if (best) return run(ctx, best.flow.id, { text });
 
     // 5. Fallback: never silence.
-    return run(ctx, "fallback", { text });
+    if (roles.fallback && flows.has(roles.fallback)) return run(ctx, roles.fallback, { text });
+    return { replies: [menu(ctx.lang)], meta: { flow: "menu" } };
   }
 
   /**
@@ -229,6 +235,8 @@ export function createCore(deps: CoreDeps): Core {
       tFor: translator,
       now,
       services,
+      session,
+      menu: (title, t) => mainMenu(t ?? ctx.t, entries, title),
     };
 
     let result: FlowResult & { flow?: string };
@@ -245,7 +253,8 @@ export function createCore(deps: CoreDeps): Core {
 
     const replies = [...notes, ...result.replies];
     const showsMenu = replies.some((r) => r.choices?.some((c) => c.id.startsWith("menu:")));
-    if (isNew && !showsMenu && result.flow !== "language") {
+    const skipsGreeting = result.flow ? flows.get(result.flow)?.skipsGreeting : false;
+    if (isNew && !showsMenu && !skipsGreeting) {
       const greeting = menu(ctx.lang, `${ctx.t("common:greeting")}\n\n${ctx.t("common:menuTitle")}`);
       // Danger first: contacts lead. Otherwise the greeting leads, so the answer's own
       // choices are the last offered and a typed number answers them.
@@ -262,7 +271,7 @@ export function createCore(deps: CoreDeps): Core {
     store.putSession(key, {
       flow: result.state === undefined ? undefined : result.flow,
       state: result.state,
-      choices: isMainMenu(offered) ? "menu" : offered?.map((c) => ({ id: c.id, label: c.label })),
+      choices: isMainMenu(offered, entries) ? "menu" : offered?.map((c) => ({ id: c.id, label: c.label })),
       updatedAt: now.toISOString(),
     });
     log.debug(

@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
 import type { Inbound, Lang, Meta, Outbound } from "./model";
 import type { Services } from "./services";
-import type { UserRecord } from "./store/types";
+import type { SessionRecord, UserRecord } from "./store/types";
 
 /** Everything a flow may use for one input. Flows never touch channel APIs. */
 export interface FlowContext {
@@ -17,6 +17,10 @@ export interface FlowContext {
   tFor(lang: Lang): TFunction;
   now: Date;
   services: Services;
+  /** The person's conversation as it was when this message arrived. */
+  session: SessionRecord;
+  /** The main menu as a reply, titled `title`, in the language of `t` (default `ctx.t`). */
+  menu(title?: string, t?: TFunction): Outbound;
 }
 
 /** What a flow returns for one input. */
@@ -53,6 +57,8 @@ export interface Flow {
    * meant for it. The router starts the most confident flow above its threshold.
    */
   detect?(ctx: FlowContext, text: string): Promise<number> | number;
+  /** True when a new person's first answer from this flow comes without the greeting (language choice). */
+  skipsGreeting?: boolean;
 }
 
 /** A choice id that belongs to `flow`. */

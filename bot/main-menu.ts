@@ -1,22 +1,13 @@
 import type { TFunction } from "i18next";
 import type { Outbound } from "./model";
 
-/** The main-menu entries, in order; each `menu:<id>` choice starts the flow of the same id. */
-export const MENU_ENTRIES = [
-  "faq",
-  "offer",
-  "recruiter",
-  "offices",
-  "subscribe",
-  "emergency",
-  "language",
-] as const;
-export type MenuEntry = (typeof MENU_ENTRIES)[number];
-
-/** The main menu as one reply with a choice per entry. */
-export function mainMenu(t: TFunction, title?: string): Outbound {
+/**
+ * The main menu as one reply with a choice per entry (`menu:<id>`, label `common:menu.<id>`).
+ * The entries and their order come from the capabilities (their `menu`).
+ */
+export function mainMenu(t: TFunction, entries: readonly string[], title?: string): Outbound {
   return {
     text: title ?? t("common:menuTitle"),
-    choices: MENU_ENTRIES.map((id) => ({ id: `menu:${id}`, label: t(`common:menu.${id}`) })),
+    choices: entries.map((id) => ({ id: `menu:${id}`, label: t(`common:menu.${id}`) })),
   };
 }

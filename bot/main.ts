@@ -1,6 +1,7 @@
 import { serve } from "@hono/node-server";
 import { config as loadDotenv } from "dotenv";
 import { createWebApp } from "../adapters/web/app";
+import { CAPABILITIES } from "../flows/capabilities";
 import { ConfigError, loadConfig } from "./config";
 import { ContentError } from "./i18n";
 import { createLogger } from "./logger";
@@ -16,7 +17,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.LOG_LEVEL, 1);
   const store = await openFileStore(config.DATA_DIR);
-  const bot = createBot({ config, store, log });
+  const bot = createBot({ capabilities: CAPABILITIES, config, store, log });
   const app = createWebApp(bot);
   const stops: (() => Promise<void> | void)[] = [];
   let shutdown: (reason: string, code?: number) => Promise<void> = async () => {};

@@ -1,31 +1,22 @@
 import { join } from "node:path";
 import type { Logger } from "pino";
-import { fallbackFlow } from "../flows/fallback";
-import { helpFlow } from "../flows/help";
-import { languageFlow } from "../flows/language";
-import { createMenuFlow } from "../flows/menu";
 import type { Config } from "./config";
 import { type Core, createCore } from "./core";
-import { faqFeature } from "./faq/feature";
-import type { Feature } from "./feature";
+import type { Feature, MenuEntry, RouterRoles } from "./feature";
 import type { Flow } from "./flow";
 import { BASE_COMMANDS, type GlobalCommand } from "./global-commands";
 import { createI18n } from "./i18n";
 import { loadLexicon } from "./nlp/lexicon";
-import { offerFeature } from "./offer/feature";
 import { CONTENT_DIR } from "./paths";
-import { registryFeature } from "./registry/feature";
-import { safetyFeature } from "./safety/feature";
 import type { Services } from "./services";
 import type { Store } from "./store/types";
-
-/** Every feature, in order. Add a feature here (one import, one entry). */
-const FEATURES: Feature[] = [safetyFeature, registryFeature, faqFeature, offerFeature];
 
 export interface BotOptions {
   config: Config;
   store: Store;
   log: Logger;
+  /** Every capability, in order (the entry points pass `CAPABILITIES` from flows/capabilities.ts). */
+  capabilities: readonly Feature[];
   clock?: () => Date;
   /** Another content folder (tests). */
   contentDir?: string;
@@ -36,11 +27,16 @@ export interface Bot {
   core: Core;
   services: Services;
   i18n: ReturnType<typeof createI18n>;
+  /** The main-menu entries, in order. */
+  menu: readonly string[];
+  /** Command words channels may advertise in their own menus. */
+  channelCommands: readonly string[];
 }
 
 /**
- * The one place where the bot is wired together: content is loaded and validated
- * (a bad file stops start-up with its name), services built, flows and commands listed.
+ * The one place where the bot is put together from its capabilities: content is loaded and
+ * validated (a bad file stops start-up with its name), services built, and every capability's
+ * flows, commands, menu entries, router roles and personal data gathered.
  */
 export function createBot(options: BotOptions): Bot {
   const contentDir = options.contentDir ?? CONTENT_DIR;
@@ -57,18 +53,46 @@ export function createBot(options: BotOptions): Bot {
       (channel === "whatsapp" && options.config.OFFICER_WHATSAPP_IDS.includes(chatId)),
   } as Services;
 
-  const flows: Flow[] = [helpFlow, languageFlow, fallbackFlow];
+  const capabilities = options.capabilities;
+  const flows: Flow[] = [];
   const commands: GlobalCommand[] = [...BASE_COMMANDS];
+  const entries: MenuEntry[] = [];
+  const roles: RouterRoles = {};
+  const channelCommands: string[] = [];
   let detectDanger: ((text: string) => boolean) | undefined;
-  for (const feature of FEATURES) feature.setup?.(services, contentDir);
-  for (const feature of FEATURES) {
-    flows.push(...(feature.flows?.(services) ?? []));
-    commands.push(...(feature.commands ?? []));
-    detectDanger = feature.detectDanger?.(services) ?? detectDanger;
+  for (const c of capabilities) c.setup?.(services, contentDir);
+  for (const c of capabilities) {
+    flows.push(...(c.flows?.(services) ?? []));
+    commands.push(...(c.commands ?? []));
+    entries.push(...(c.menu ?? []));
+    Object.assign(roles, c.roles);
+    channelCommands.push(...(c.channelCommands ?? []));
+    for (const name of c.personalData ?? []) services.privacy?.personalCollections.add(name);
+    detectDanger = c.detectDanger?.(services) ?? detectDanger;
   }
-  const ids = new Set(flows.map((f) => f.id));
-  flows.push(createMenuFlow((id) => ids.has(id)));
+  checkUnique(
+    flows.map((f) => f.id),
+    "flow",
+  );
+  checkUnique(
+    commands.map((c) => c.id),
+    "command",
+  );
+  checkUnique(
+    entries.map((e) => e.id),
+    "menu entry",
+  );
+  const menu = [...entries].sort((a, b) => a.order - b.order).map((e) => e.id);
 
-  const core = createCore({ services, i18n, flows, commands, detectDanger });
-  return { core, services, i18n };
+  const core = createCore({ services, i18n, flows, commands, detectDanger, menu, roles });
+  return { core, services, i18n, menu, channelCommands };
+}
+
+/** Two capabilities claiming the same id is a programming error: stop start-up naming it. */
+function checkUnique(ids: string[], what: string): void {
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) throw new Error(`Two capabilities register the ${what} "${id}".`);
+    seen.add(id);
+  }
 }

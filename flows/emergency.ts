@@ -24,7 +24,7 @@ function answer(ctx: FlowContext, input: FlowInput): FlowResult {
   if (input.choice === "emergency:menu") return { replies: [], next: { flow: "menu" } };
   const contacts = contactsReply(services.safety.hotlines, ctx.lang, ctx.t);
   // Someone writing a report describes danger: answer with the contacts, then carry on with the report.
-  if (input.text && services.store.getSession(ctx.userKey)?.flow === "report") {
+  if (input.text && ctx.session.flow === "report") {
     return {
       replies: [contacts],
       meta: { emergency: true },

@@ -1,5 +1,4 @@
 import type { Flow } from "../bot/flow";
-import { mainMenu } from "../bot/main-menu";
 
 /**
  * Router step 5: free text nobody understood. Always answers, always offers the menu.
@@ -12,7 +11,7 @@ export const fallbackFlow: Flow = {
     const title = fresh
       ? `${ctx.t("common:greeting")}\n\n${ctx.t("common:menuTitle")}`
       : `${ctx.t("common:fallback")}\n\n${ctx.t("common:menuTitle")}`;
-    return { replies: [mainMenu(ctx.t, title)], meta: { fallback: true } };
+    return { replies: [ctx.menu(title)], meta: { fallback: true } };
   },
   step(ctx, _state, input) {
     return this.start(ctx, input);

@@ -3,7 +3,6 @@ import { answerText, moreText } from "../bot/faq/format";
 import { looksLikeCompany, looksLikeQuestion } from "../bot/faq/question-shape";
 import { FAQ_CATEGORIES, type FaqCategory, type FaqEntry } from "../bot/faq/schema";
 import { type Flow, type FlowContext, type FlowInput, type FlowResult, splitChoice } from "../bot/flow";
-import { mainMenu } from "../bot/main-menu";
 import type { Choice, Lang } from "../bot/model";
 
 /** Saved between messages: the topic last answered (for votes) and the language it was in. */
@@ -58,7 +57,10 @@ function unanswered(ctx: FlowContext, text: string, lang: Lang, suggestions: str
   faq.logUnanswered(text, lang);
   const close = suggestions.map((id) => faq.entry(id)).filter((e): e is FaqEntry => !!e);
   return {
-    replies: [{ text: t("faq:outOfScope"), choices: close.map((e) => topicChoice(e, lang)) }, mainMenu(t)],
+    replies: [
+      { text: t("faq:outOfScope"), choices: close.map((e) => topicChoice(e, lang)) },
+      ctx.menu(undefined, t),
+    ],
     meta: { faq: null },
   };
 }

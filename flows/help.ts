@@ -1,9 +1,8 @@
 import type { Flow } from "../bot/flow";
-import { mainMenu } from "../bot/main-menu";
 
 /** How to use the bot, then the menu. */
 export const helpFlow: Flow = {
   id: "help",
-  start: (ctx) => ({ replies: [mainMenu(ctx.t, ctx.t("common:help"))] }),
-  step: (ctx) => ({ replies: [mainMenu(ctx.t, ctx.t("common:help"))] }),
+  start: (ctx) => ({ replies: [ctx.menu(ctx.t("common:help"))] }),
+  step: (ctx) => ({ replies: [ctx.menu(ctx.t("common:help"))] }),
 };

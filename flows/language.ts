@@ -1,5 +1,4 @@
 import type { Flow, FlowContext, FlowInput } from "../bot/flow";
-import { mainMenu } from "../bot/main-menu";
 import type { Lang } from "../bot/model";
 import { foldWord } from "../bot/nlp/normalize";
 
@@ -34,6 +33,8 @@ function ask(ctx: FlowContext) {
 /** Choose Indonesian or English; the choice is remembered per person. */
 export const languageFlow: Flow = {
   id: "language",
+  // Asked as a first message, the choice of language comes without the greeting.
+  skipsGreeting: true,
   start(ctx, input) {
     const lang = pick(input);
     return lang ? set(ctx, lang) : ask(ctx);
@@ -50,7 +51,7 @@ function set(ctx: FlowContext, lang: Lang) {
   ctx.lang = lang;
   ctx.t = ctx.tFor(lang);
   return {
-    replies: [mainMenu(ctx.t, `${ctx.t("common:language.set")}\n\n${ctx.t("common:menuTitle")}`)],
+    replies: [ctx.menu(`${ctx.t("common:language.set")}\n\n${ctx.t("common:menuTitle")}`)],
     meta: { lang },
   };
 }

@@ -1,5 +1,4 @@
 import type { Flow, FlowContext, FlowInput, FlowResult } from "../bot/flow";
-import { mainMenu } from "../bot/main-menu";
 import type { Screening } from "../bot/offer/checker";
 import { moreText, nextChoices, resultText } from "../bot/offer/format";
 import { toRiskResult } from "../bot/offer/risk-result";
@@ -120,7 +119,7 @@ function onChoice(ctx: FlowContext, choice: string, state?: OfferState): FlowRes
     case "offer:check":
       return state?.step === "confirm" ? check(ctx, state.text) : ask(ctx);
     case "offer:no":
-      return { replies: [mainMenu(ctx.t)] };
+      return { replies: [ctx.menu()] };
     case "offer:questionnaire":
       return { replies: [], next: { flow: "offer-questionnaire" } };
     case "offer:officer":
@@ -158,7 +157,7 @@ export function createOfferFlow(): Flow {
       if (state?.step === "confirm") {
         const word = text.toLowerCase().replace(/[.!]+$/, "");
         if (YES.has(word)) return check(ctx, state.text);
-        if (NO.has(word)) return { replies: [mainMenu(ctx.t)] };
+        if (NO.has(word)) return { replies: [ctx.menu()] };
       }
       return { replies: [], pass: true };
     },

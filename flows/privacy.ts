@@ -1,5 +1,4 @@
 import type { Flow, FlowContext, FlowInput, FlowResult } from "../bot/flow";
-import { mainMenu } from "../bot/main-menu";
 
 function show(ctx: FlowContext): FlowResult {
   const t = ctx.t;
@@ -71,7 +70,7 @@ function handle(ctx: FlowContext, state: unknown, input: FlowInput): Promise<Flo
     if ((state as { confirm?: boolean } | undefined)?.confirm) return erase(ctx);
     return confirm(ctx);
   }
-  if (choice === "privacy:no") return { replies: [mainMenu(ctx.t, ctx.t("privacy:kept"))] };
+  if (choice === "privacy:no") return { replies: [ctx.menu(ctx.t("privacy:kept"))] };
   if (input.arg === "show" || choice === "privacy:show") return show(ctx);
   // Anything else while asked to confirm: nothing is deleted.
   if (state) return { replies: [], pass: true };

@@ -1,5 +1,4 @@
 import type { Flow, FlowContext, FlowInput, FlowResult } from "../bot/flow";
-import { mainMenu } from "../bot/main-menu";
 import type { Choice, Outbound } from "../bot/model";
 import { extractSubject } from "../bot/reports/extract";
 import { parseReference } from "../bot/reports/reference";
@@ -91,7 +90,7 @@ function statusReply(ctx: FlowContext, report: ReportRecord | undefined, ref: st
   const t = ctx.t;
   if (!report) {
     return {
-      replies: [mainMenu(t, t("report:notFound", { ref }))],
+      replies: [ctx.menu(t("report:notFound", { ref }))],
       meta: { report: { ref, found: false } },
     };
   }
@@ -104,7 +103,7 @@ function statusReply(ctx: FlowContext, report: ReportRecord | undefined, ref: st
   for (const r of report.replies)
     lines.push("", t("report:officerReply", { date: date(r.at), text: r.text }));
   return {
-    replies: [{ text: lines.join("\n") }, mainMenu(t)],
+    replies: [{ text: lines.join("\n") }, ctx.menu()],
     meta: { report: { ref: report.id, found: true, status: report.status } },
   };
 }
@@ -146,7 +145,7 @@ async function step(ctx: FlowContext, state: unknown, input: FlowInput): Promise
   const choice = input.choice ?? "";
   const text = input.text?.trim().slice(0, MAX_FIELD);
 
-  if (choice === "report:cancel") return { replies: [mainMenu(t, t("report:cancelled"))] };
+  if (choice === "report:cancel") return { replies: [ctx.menu(t("report:cancelled"))] };
   if (choice === "report:start") return ask(ctx, { step: "what" });
   if (choice.startsWith("report:status")) return begin(ctx, input);
 
@@ -178,7 +177,7 @@ async function step(ctx: FlowContext, state: unknown, input: FlowInput): Promise
       return ask(ctx, d);
     case "status": {
       const ref = text ? parseReference(text) : undefined;
-      if (!ref) return { replies: [mainMenu(t, t("report:badReference"))] };
+      if (!ref) return { replies: [ctx.menu(t("report:badReference"))] };
       return statusReply(ctx, ctx.services.reports.get(ref), ref);
     }
   }
@@ -188,8 +187,8 @@ async function step(ctx: FlowContext, state: unknown, input: FlowInput): Promise
 async function begin(ctx: FlowContext, input: FlowInput): Promise<FlowResult> {
   const { services } = ctx;
   if (input.arg === "resume") {
-    const session = services.store.getSession(ctx.userKey);
-    if (session?.flow === "report") return step(ctx, session.state, { text: input.text });
+    const session = ctx.session;
+    if (session.flow === "report") return step(ctx, session.state, { text: input.text });
   }
   const choice = input.choice ?? "";
   if (choice.startsWith("report:status:")) {

@@ -13,6 +13,7 @@ import { loadConfig } from "../bot/config";
 import { createLogger } from "../bot/logger";
 import { DEFAULT_SHARDS, openFileStore } from "../bot/store/open-store";
 import { createBot } from "../bot/wiring";
+import { CAPABILITIES } from "../flows/capabilities";
 import { diskBytes, percentile, report, rssSampler, yieldToLoop } from "./bench-util";
 
 const argv = process.argv.slice(2);
@@ -88,6 +89,7 @@ async function main(): Promise<void> {
   const rounds = Math.ceil(messages / active);
   let now = new Date("2026-11-28T08:00:00.000Z");
   const bot = createBot({
+    capabilities: CAPABILITIES,
     config: loadConfig({ RATE_LIMIT_PER_MINUTE: "10000", DATA_DIR: dir }),
     store,
     log: createLogger("silent"),

@@ -15,6 +15,7 @@ import { loadConfig } from "../bot/config";
 import { createLogger } from "../bot/logger";
 import { openFileStore } from "../bot/store/open-store";
 import { createBot } from "../bot/wiring";
+import { CAPABILITIES } from "../flows/capabilities";
 import { report, yieldToLoop } from "./bench-util";
 
 const argv = process.argv.slice(2);
@@ -28,6 +29,7 @@ const flag = (name: string, dflt: number) => {
 async function child(dir: string, rate: number): Promise<void> {
   const store = await openFileStore(dir);
   const bot = createBot({
+    capabilities: CAPABILITIES,
     config: loadConfig({ RATE_LIMIT_PER_MINUTE: "10000" }),
     store,
     log: createLogger("silent"),

@@ -17,6 +17,7 @@ import { loadConfig } from "../bot/config";
 import { createLogger } from "../bot/logger";
 import { openFileStore } from "../bot/store/open-store";
 import { createBot } from "../bot/wiring";
+import { CAPABILITIES } from "../flows/capabilities";
 import { startFakeTelegram } from "../test/fakes/telegram-api";
 import { report } from "./bench-util";
 
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
   });
   const store = await openFileStore(dir);
   const logger = createLogger("silent");
-  const bot = createBot({ config, store, log: logger });
+  const bot = createBot({ capabilities: CAPABILITIES, config, store, log: logger });
   let handled = 0;
   let onHandled = () => {};
   const telegram = await startTelegram({

@@ -2,33 +2,22 @@
  * `npm run content:check`: validates every content file and prints each problem as
  * `file:line: message`. Exit 1 when there is a problem.
  *
- * Add a validator for your content to VALIDATORS (one entry): it receives the content
- * folder and returns problems with the file and, when it can tell, the line.
+ * A capability adds the validators of its content in its registration (`validators`); each
+ * receives the content folder and returns problems with the file and, when it can tell, the line.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { loadConfig } from "../bot/config";
-import { checkFaqSet } from "../bot/faq/load-faq";
+import type { ContentProblem, ContentValidator } from "../bot/content-validator";
 import { createLogger } from "../bot/logger";
 import { LANGS } from "../bot/model";
 import { checkLexiconDir } from "../bot/nlp/check-lexicon";
-import { loadWordList } from "../bot/nlp/word-lists";
 import { CONTENT_DIR, PROJECT_ROOT } from "../bot/paths";
 import { createMemoryStore } from "../bot/store/open-store";
 import { createBot } from "../bot/wiring";
+import { CAPABILITIES } from "../flows/capabilities";
 
-/** One problem in one content file. */
-export interface ContentProblem {
-  file: string;
-  line?: number;
-  message: string;
-}
-
-/** A named check over the content folder. */
-export interface ContentValidator {
-  name: string;
-  check(contentDir: string): ContentProblem[];
-}
+export type { ContentProblem, ContentValidator } from "../bot/content-validator";
 
 function flatten(obj: unknown, prefix = ""): string[] {
   if (obj === null || typeof obj !== "object" || Array.isArray(obj)) return [prefix];
@@ -97,28 +86,6 @@ function lineOfKey(text: string, key: string): number | undefined {
   return at < 0 ? undefined : text.slice(0, at).split("\n").length;
 }
 
-/** FAQ: schema, every contract topic in both languages, sources with dates, related ids. */
-export const faqValidator: ContentValidator = {
-  name: "faq",
-  check(contentDir) {
-    const { entries, problems } = checkFaqSet(join(contentDir, "faq"));
-    const off = new Set(loadWordList(join(contentDir, "lexicon", "off-topic.yaml")));
-    for (const e of entries) {
-      for (const lang of LANGS) {
-        for (const k of e[lang].keywords) {
-          if (off.has(k.toLowerCase())) {
-            problems.push({
-              file: join(contentDir, "faq", `${e.topic}.yaml`),
-              message: `${lang}.keywords: "${k}" is also in lexicon/off-topic.yaml`,
-            });
-          }
-        }
-      }
-    }
-    return problems;
-  },
-};
-
 /** Lexicon: informal spellings, stop words, synonyms, off-topic words. */
 export const lexiconValidator: ContentValidator = {
   name: "lexicon",
@@ -136,6 +103,7 @@ export const featuresValidator: ContentValidator = {
   check(contentDir) {
     try {
       createBot({
+        capabilities: CAPABILITIES,
         config: loadConfig({}),
         store: createMemoryStore(),
         log: createLogger("silent"),
@@ -150,7 +118,7 @@ export const featuresValidator: ContentValidator = {
 };
 
 export const VALIDATORS: ContentValidator[] = [
-  faqValidator,
+  ...CAPABILITIES.flatMap((c) => c.validators ?? []),
   lexiconValidator,
   localesValidator,
   featuresValidator,

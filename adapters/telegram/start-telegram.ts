@@ -111,7 +111,7 @@ export async function startTelegram(options: StartTelegramOptions): Promise<Tele
     }
     throw new TelegramStartError(`Cannot reach the Telegram Bot API: ${(err as Error).message}`);
   }
-  await registerCommands(grammy.api, bot.i18n).catch((err) =>
+  await registerCommands(grammy.api, bot.i18n, bot.channelCommands).catch((err) =>
     log.warn({ err: safeError(err) }, "telegram setMyCommands failed; the command menu may be out of date"),
   );
 

@@ -2,8 +2,8 @@ import type { FaqService } from "../faq/faq-service";
 import { answerText } from "../faq/format";
 import type { Lang } from "../model";
 import type { Bot } from "../wiring";
+import type { CliCommand } from "./cli-command";
 import { runQuery } from "./cli-env";
-import type { CliCommand } from "./main";
 
 /** The `ask` result (CONTRACTS.md). */
 export interface AskResult {

@@ -1,7 +1,7 @@
 import { createInterface } from "node:readline";
 import type { Outbound } from "../model";
+import type { CliCommand } from "./cli-command";
 import { eachJsonLine, openCli, parseArgs } from "./cli-env";
-import type { CliCommand } from "./main";
 
 /** Renders a reply for a terminal: text, then choices as a numbered list. */
 export function renderForTerminal(reply: Outbound): string {

@@ -1,6 +1,6 @@
 import { toRiskResult } from "../offer/risk-result";
+import type { CliCommand } from "./cli-command";
 import { runQuery } from "./cli-env";
-import type { CliCommand } from "./main";
 
 /** `check-offer [--lang id|en] [--json|--jsonl] "offer text"` (CONTRACTS.md). */
 export const command: CliCommand = {

@@ -1,6 +1,7 @@
 import { createInterface } from "node:readline";
 import { config as loadDotenv } from "dotenv";
 import type { Logger } from "pino";
+import { CAPABILITIES } from "../../flows/capabilities";
 import { type Config, loadConfig } from "../config";
 import { createLogger } from "../logger";
 import type { Lang } from "../model";
@@ -22,7 +23,7 @@ export async function openCli(options: { readOnly?: boolean } = {}): Promise<Cli
   const config = loadConfig();
   const log = createLogger(process.env.CLI_LOG_LEVEL ?? "warn", 2);
   const store = await openFileStore(config.DATA_DIR, { readOnly: options.readOnly });
-  const bot = createBot({ config, store, log });
+  const bot = createBot({ capabilities: CAPABILITIES, config, store, log });
   return { config, log, store, bot };
 }
 

@@ -4,8 +4,8 @@ import { config as loadDotenv } from "dotenv";
 import { loadConfig } from "../config";
 import { parseRegistryCsv } from "../registry/parse-csv";
 import { registryPath, writeRegistryFile } from "../registry/registry-file";
+import type { CliCommand } from "./cli-command";
 import { parseArgs } from "./cli-env";
-import type { CliCommand } from "./main";
 
 /** Files with more rows than this get a progress bar (on a terminal only). */
 const BAR_ROWS = 2000;

@@ -1,23 +1,14 @@
+import { CAPABILITIES } from "../../flows/capabilities";
 import { ConfigError } from "../config";
 import { ContentError } from "../i18n";
 import { StoreLockedError } from "../store/file-lock";
 import { DataFileError } from "../store/secure-json-file";
+import type { CliCommand } from "./cli-command";
 
-/** A CLI command: returns the exit code. */
-export interface CliCommand {
-  summary: string;
-  run(argv: string[]): Promise<number>;
-}
-
-/** Every command, loaded on demand. Features add theirs here (CONTRACTS.md names them). */
+/** Every command, loaded on demand: `chat` here, the rest registered by each capability (its `cli`). */
 const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   chat: () => import("./chat"),
-  ask: () => import("./ask"),
-  unanswered: () => import("./unanswered"),
-  reports: () => import("./reports"),
-  "import-registry": () => import("./import-registry"),
-  "verify-recruiter": () => import("./verify-recruiter"),
-  "check-offer": () => import("./check-offer"),
+  ...Object.assign({}, ...CAPABILITIES.map((c) => c.cli ?? {})),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,8 +1,8 @@
 import { userInfo } from "node:os";
 import { ReportError } from "../reports/report-service";
 import { REPORT_STATUSES, type ReportRecord, type ReportStatus } from "../reports/types";
+import type { CliCommand } from "./cli-command";
 import { openCli, parseArgs } from "./cli-env";
-import type { CliCommand } from "./main";
 
 const USAGE = `usage: npm run -s cli -- reports <action> [--json]
   list [--status baru|diproses|dirujuk|selesai] [--verified] [--term "PT Name|0812…|@account"]

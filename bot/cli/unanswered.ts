@@ -1,5 +1,5 @@
+import type { CliCommand } from "./cli-command";
 import { openCli, parseArgs } from "./cli-env";
-import type { CliCommand } from "./main";
 
 /** `unanswered [--json] [--limit N]`: questions the FAQ could not answer, most asked first. */
 export const command: CliCommand = {

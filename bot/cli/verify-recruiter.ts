@@ -1,6 +1,6 @@
 import { toVerifyResult } from "../registry/verify-result";
+import type { CliCommand } from "./cli-command";
 import { runQuery } from "./cli-env";
-import type { CliCommand } from "./main";
 
 /** `verify-recruiter [--json|--jsonl] [--lang id|en] "company name or licence number"`. */
 export const command: CliCommand = {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MENU_ENTRIES } from "../../bot/main-menu";
 import { userKey } from "../../bot/model";
+import { MENU_ENTRIES } from "../helpers/make-bot";
 import { type AdapterDriver, DRIVERS, type SeenReply, visible } from "./drivers";
 
 const all = (replies: SeenReply[]) => replies.map((r) => r.text).join("\n");

@@ -8,6 +8,7 @@ import { createLogger } from "../../bot/logger";
 import type { Inbound, MediaKind } from "../../bot/model";
 import { openFileStore } from "../../bot/store/open-store";
 import { createBot } from "../../bot/wiring";
+import { CAPABILITIES } from "../../flows/capabilities";
 
 const media: MediaKind[] = ["photo", "voice", "video", "document", "sticker", "other"];
 
@@ -55,6 +56,7 @@ describe("handle() on arbitrary input", () => {
     const dir = mkdtempSync(join(tmpdir(), "ma-fuzz-"));
     const store = await openFileStore(dir, { intervalMs: 0, shards: 8 });
     const bot = createBot({
+      capabilities: CAPABILITIES,
       config: loadConfig({ RATE_LIMIT_PER_MINUTE: "10000" }),
       store,
       log: createLogger("silent"),

@@ -5,6 +5,7 @@ import { createCore } from "../../bot/core";
 import { createLogger } from "../../bot/logger";
 import { createMemoryStore } from "../../bot/store/open-store";
 import { createBot } from "../../bot/wiring";
+import { CAPABILITIES } from "../../flows/capabilities";
 
 function capture() {
   const lines: string[] = [];
@@ -21,7 +22,12 @@ describe("logs", () => {
   it("hold no message text and no phone numbers, even at trace level and on errors", async () => {
     const { lines, stream } = capture();
     const log = createLogger("trace", stream);
-    const bot = createBot({ config: loadConfig({}), store: createMemoryStore(), log });
+    const bot = createBot({
+      capabilities: CAPABILITIES,
+      config: loadConfig({}),
+      store: createMemoryStore(),
+      log,
+    });
     const phone = "6281234567890";
     const secret = "rahasia-sekali-kalimat";
     await bot.core.handle({
@@ -35,6 +41,8 @@ describe("logs", () => {
       services: bot.services,
       i18n: bot.i18n,
       commands: [],
+      menu: bot.menu,
+      roles: {},
       flows: [
         {
           id: "boom",

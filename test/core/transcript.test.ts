@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createCore } from "../../bot/core";
 import type { Flow } from "../../bot/flow";
-import { MENU_ENTRIES } from "../../bot/main-menu";
-import { allText, choiceIds, makeBot } from "../helpers/make-bot";
+import { allText, choiceIds, MENU_ENTRIES, makeBot } from "../helpers/make-bot";
 
 const MENU_LABELS_ID = [
   "Tanya prosedur resmi",
@@ -132,7 +131,14 @@ describe("bad input", () => {
       step: () => ({ replies: [] }),
       detect: () => 1,
     };
-    const core = createCore({ services: bot.services, i18n: bot.i18n, flows: [broken], commands: [] });
+    const core = createCore({
+      services: bot.services,
+      i18n: bot.i18n,
+      flows: [broken],
+      commands: [],
+      menu: bot.menu,
+      roles: {},
+    });
     const r = await core.handle({ channel: "web", chatId: "z", text: "anything", at: new Date() });
     expect(allText(r)).toContain("ada gangguan");
     expect(choiceIds(r)).toContain("menu:faq");

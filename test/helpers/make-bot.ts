@@ -1,9 +1,14 @@
 import { type Config, loadConfig } from "../../bot/config";
+import type { Feature } from "../../bot/feature";
 import { createLogger } from "../../bot/logger";
 import type { Channel, HandleResult } from "../../bot/model";
 import { createMemoryStore } from "../../bot/store/open-store";
 import type { Store } from "../../bot/store/types";
 import { type Bot, createBot } from "../../bot/wiring";
+import { CAPABILITIES } from "../../flows/capabilities";
+
+/** The main-menu entries the shipped capabilities register, in order. */
+export const MENU_ENTRIES = ["faq", "offer", "recruiter", "offices", "subscribe", "emergency", "language"];
 
 /** A fixed clock that tests can move forward. */
 export function fixedClock(start = "2026-11-28T08:00:00Z") {
@@ -25,12 +30,23 @@ export interface TestBot {
 
 /** The real bot on an in-memory store with a fixed clock: for transcript tests. */
 export function makeBot(
-  options: { env?: Record<string, string>; store?: Store; config?: Config } = {},
+  options: {
+    env?: Record<string, string>;
+    store?: Store;
+    config?: Config;
+    capabilities?: readonly Feature[];
+  } = {},
 ): TestBot {
   const clock = fixedClock();
   const store = options.store ?? createMemoryStore();
   const config = options.config ?? loadConfig({ RATE_LIMIT_PER_MINUTE: "1000", ...options.env });
-  const bot = createBot({ config, store, log: createLogger("silent"), clock });
+  const bot = createBot({
+    capabilities: options.capabilities ?? CAPABILITIES,
+    config,
+    store,
+    log: createLogger("silent"),
+    clock,
+  });
   return {
     bot,
     store,

@@ -7,11 +7,17 @@ import { createLogger } from "../../bot/logger";
 import type { AuditRecord } from "../../bot/reports/types";
 import { openFileStore } from "../../bot/store/open-store";
 import { createBot } from "../../bot/wiring";
+import { CAPABILITIES } from "../../flows/capabilities";
 import { runCli } from "../helpers/run-cli";
 
 async function seed(dir: string): Promise<string[]> {
   const store = await openFileStore(dir);
-  const bot = createBot({ config: loadConfig({ DATA_DIR: dir }), store, log: createLogger("silent") });
+  const bot = createBot({
+    capabilities: CAPABILITIES,
+    config: loadConfig({ DATA_DIR: dir }),
+    store,
+    log: createLogger("silent"),
+  });
   const refs: string[] = [];
   for (const who of ["PT Gelap Terus, 0812-6060-7070", "nomor 081260607070", "PT Beda Sendiri"]) {
     const { report } = await bot.services.reports.submit({

@@ -9,6 +9,7 @@ import { PROJECT_ROOT } from "../../bot/paths";
 import type { ReportRecord } from "../../bot/reports/types";
 import { openFileStore } from "../../bot/store/open-store";
 import { createBot } from "../../bot/wiring";
+import { CAPABILITIES } from "../../flows/capabilities";
 
 /** Runs the fixture, SIGKILLs it the moment the confirmation line appears, returns that line. */
 function runUntilConfirmed(dir: string): Promise<{ ref: string; text: string; signal: string | null }> {
@@ -62,7 +63,12 @@ describe("report durability", () => {
   it("references stay unique with concurrent reports on the real file store", async () => {
     const dir = mkdtempSync(join(tmpdir(), "report-many-"));
     const store = await openFileStore(dir, { intervalMs: 3_600_000 });
-    const bot = createBot({ config: loadConfig({ DATA_DIR: dir }), store, log: createLogger("silent") });
+    const bot = createBot({
+      capabilities: CAPABILITIES,
+      config: loadConfig({ DATA_DIR: dir }),
+      store,
+      log: createLogger("silent"),
+    });
     const results = await Promise.all(
       Array.from({ length: 200 }, (_, n) =>
         bot.services.reports.submit({ what: `r${n}`, anonymous: true, channel: "web", lang: "id" }),

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { MENU_ENTRIES } from "../../bot/main-menu";
 import type { HandleResult } from "../../bot/model";
-import { allText, choiceIds, makeBot, type TestBot } from "../helpers/make-bot";
+import { allText, choiceIds, MENU_ENTRIES, makeBot, type TestBot } from "../helpers/make-bot";
 
 const NUMBERS = ["110", "129", "08111-129-129", "0800-1000", "+62 21 2924 4800", "Safe Travel", "KBRI"];
 

@@ -5,6 +5,7 @@ import { loadConfig } from "../../bot/config";
 import type { AuditRecord, ReportRecord } from "../../bot/reports/types";
 import { createMemoryStore } from "../../bot/store/open-store";
 import { createBot } from "../../bot/wiring";
+import { CAPABILITIES } from "../../flows/capabilities";
 import { allText, choiceIds, fixedClock, makeBot, type TestBot } from "../helpers/make-bot";
 import { fakeSender } from "./fake-sender";
 
@@ -148,6 +149,7 @@ describe("officer notification", () => {
     const store = createMemoryStore();
     const clock = fixedClock();
     const bot = createBot({
+      capabilities: CAPABILITIES,
       config: loadConfig({ RATE_LIMIT_PER_MINUTE: "1000" }),
       store,
       log: pino({ level: "trace" }, stream),

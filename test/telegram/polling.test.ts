@@ -23,7 +23,6 @@ describe("telegram adapter over HTTP (long polling)", () => {
         "menu",
         "bantuan",
         "bahasa",
-        "berhenti",
         "datasaya",
         "hapusdata",
       ]);

@@ -1,18 +1,18 @@
 import { join } from "node:path";
-import { emergencyFlow } from "../../flows/emergency";
-import { exitFlow } from "../../flows/exit";
-import { OFFICER_WORDS, officerFlow } from "../../flows/officer";
-import { privacyFlow } from "../../flows/privacy";
-import { reportFlow } from "../../flows/report";
-import type { Feature } from "../feature";
-import type { GlobalCommand } from "../global-commands";
-import { createI18n } from "../i18n";
-import { createPrivacyService } from "../privacy/personal-data";
-import { createReportService } from "../reports/report-service";
-import "../reports/types-service";
-import { loadDangerDetector } from "./danger";
-import { loadHotlines } from "./hotlines";
-import "./types";
+import type { Feature } from "../bot/feature";
+import type { GlobalCommand } from "../bot/global-commands";
+import { createI18n } from "../bot/i18n";
+import { createPrivacyService } from "../bot/privacy/personal-data";
+import { createReportService } from "../bot/reports/report-service";
+import "../bot/reports/types-service";
+import { loadDangerDetector } from "../bot/safety/danger";
+import { loadHotlines } from "../bot/safety/hotlines";
+import "../bot/safety/types";
+import { emergencyFlow } from "./emergency";
+import { exitFlow } from "./exit";
+import { OFFICER_WORDS, officerFlow } from "./officer";
+import { privacyFlow } from "./privacy";
+import { reportFlow } from "./report";
 
 /** Global command words of the safety feature (whole messages, both languages). */
 export const SAFETY_COMMANDS: GlobalCommand[] = [
@@ -48,7 +48,7 @@ export const SAFETY_COMMANDS: GlobalCommand[] = [
  * Safety: danger detection (router step 1) and emergency contacts, the discreet exit,
  * reports to officers with officer commands, and privacy (show / delete my data).
  */
-export const safetyFeature: Feature = {
+export const safetyCapability: Feature = {
   id: "safety",
   setup(services, contentDir) {
     const dir = join(contentDir, "safety");
@@ -61,5 +61,9 @@ export const safetyFeature: Feature = {
   },
   flows: () => [emergencyFlow, exitFlow, reportFlow, privacyFlow, officerFlow],
   commands: SAFETY_COMMANDS,
+  menu: [{ id: "emergency", order: 60 }],
+  roles: { danger: "emergency" },
+  cli: { reports: () => import("../bot/cli/reports") },
+  channelCommands: ["datasaya", "hapusdata"],
   detectDanger: (services) => (text) => services.safety.danger.isDanger(text),
 };

@@ -1,17 +1,11 @@
 import { join } from "node:path";
-import { createRecruiterFlow } from "../../flows/recruiter";
-import type { Feature } from "../feature";
-import { createRegistryService, type RegistryService } from "./registry-service";
-
-declare module "../services" {
-  interface Services {
-    /** The licensed-company (P3MI) registry: DATA_DIR/registry.json, or the shipped sample. */
-    registry: RegistryService;
-  }
-}
+import type { Feature } from "../bot/feature";
+import { createRegistryService } from "../bot/registry/registry-service";
+import "../bot/registry/types-service";
+import { createRecruiterFlow } from "./recruiter";
 
 /** The recruiter check: registry service plus the `recruiter` flow. */
-export const registryFeature: Feature = {
+export const registryCapability: Feature = {
   id: "registry",
   setup(services, contentDir) {
     services.registry = createRegistryService({
@@ -23,4 +17,9 @@ export const registryFeature: Feature = {
     });
   },
   flows: () => [createRecruiterFlow()],
+  menu: [{ id: "recruiter", order: 30 }],
+  cli: {
+    "import-registry": () => import("../bot/cli/import-registry"),
+    "verify-recruiter": () => import("../bot/cli/verify-recruiter"),
+  },
 };

@@ -1,0 +1,20 @@
+import type { Feature } from "../bot/feature";
+import { baseCapability } from "./base-capability";
+import { comingSoonCapability } from "./coming-soon-capability";
+import { faqCapability } from "./faq-capability";
+import { offerCapability } from "./offer-capability";
+import { registryCapability } from "./registry-capability";
+import { safetyCapability } from "./safety-capability";
+
+/**
+ * Every capability of the bot, in order: the only list. Add yours here (one import, one entry);
+ * the entry points (`npm start`, the CLI, benches, tests) pass this list to `createBot`.
+ */
+export const CAPABILITIES: readonly Feature[] = [
+  baseCapability,
+  safetyCapability,
+  registryCapability,
+  faqCapability,
+  offerCapability,
+  comingSoonCapability,
+];

@@ -1,0 +1,25 @@
+import { createFaqService } from "../bot/faq/faq-service";
+import { faqValidator } from "../bot/faq/faq-validator";
+import type { Feature } from "../bot/feature";
+import "../bot/faq/types-service";
+import { faqFlow } from "./faq";
+
+/** "Tanya prosedur resmi": FAQ content (content/faq), search, and the `faq` flow. */
+export const faqCapability: Feature = {
+  id: "faq",
+  setup(services, contentDir) {
+    services.faq = createFaqService({
+      contentDir,
+      lexicon: services.lexicon,
+      store: services.store,
+      clock: services.clock,
+    });
+  },
+  flows: () => [faqFlow],
+  menu: [{ id: "faq", order: 10 }],
+  cli: {
+    ask: () => import("../bot/cli/ask"),
+    unanswered: () => import("../bot/cli/unanswered"),
+  },
+  validators: [faqValidator],
+};
