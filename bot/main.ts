@@ -16,7 +16,13 @@ async function main(): Promise<void> {
   loadDotenv({ quiet: true });
   const config = loadConfig();
   const log = createLogger(config.LOG_LEVEL, 1);
-  const store = await openFileStore(config.DATA_DIR);
+  const store = await openFileStore(config.DATA_DIR, {
+    onSaveError: (err) =>
+      log.error(
+        { code: (err as NodeJS.ErrnoException).code, err: err.message },
+        "saving data failed: /healthz answers 503 and promises are refused until a save succeeds",
+      ),
+  });
   const bot = createBot({ capabilities: CAPABILITIES, config, store, log });
   const app = createWebApp(bot);
   const stops: (() => Promise<void> | void)[] = [];
@@ -24,6 +30,10 @@ async function main(): Promise<void> {
 
   // Privacy: conversation state older than RETENTION_DAYS is swept daily.
   stops.push(startRetentionSweep(bot.services));
+
+  // The outbox: officer notices and replies, re-sent after a crash if they were in flight.
+  bot.services.dispatcher.start();
+  stops.push(() => bot.services.dispatcher.stop());
 
   // Telegram (issue 7): before the server listens, so the webhook route exists from the start.
   if (config.TELEGRAM_BOT_TOKEN) {
@@ -70,7 +80,13 @@ async function main(): Promise<void> {
     log.info({ reason }, "shutting down");
     for (const stop of stops.reverse()) await stop();
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    await store.close();
+    try {
+      await store.close();
+    } catch (err) {
+      // A full disk at shutdown: say so and exit, rather than crash with ENOSPC.
+      log.error({ code: (err as NodeJS.ErrnoException).code }, "last save failed at shutdown");
+      process.exit(code || 1);
+    }
     process.exit(code);
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -2,6 +2,8 @@ import type { Logger } from "pino";
 import type { Config } from "./config";
 import type { Channel } from "./model";
 import type { Lexicon } from "./nlp/lexicon";
+import type { Dispatcher } from "./outbox/dispatcher";
+import type { OutboxRepository } from "./outbox/types";
 import type { Sender } from "./sender";
 import type { Store } from "./store/types";
 
@@ -21,8 +23,12 @@ export interface Services {
   clock: () => Date;
   /** Informal-Indonesian lexicon for `tokenize` / `normalizeText` (bot/nlp). */
   lexicon: Lexicon;
-  /** Proactive senders by channel; adapters register theirs when they start. */
+  /** Senders by channel; adapters register theirs when they start (then `dispatcher.kick()`). */
   senders: Map<Channel, Sender>;
+  /** Everything sent that is not a direct reply: one durable row per (effect, recipient). */
+  outbox: OutboxRepository;
+  /** Sends the outbox through `senders`. */
+  dispatcher: Dispatcher;
   /** True when this person is a configured officer (OFFICER_TELEGRAM_IDS / OFFICER_WHATSAPP_IDS). */
   isOfficer: (channel: Channel, chatId: string) => boolean;
   /**

@@ -6,9 +6,13 @@ import type { Feature, MenuEntry, RouterRoles } from "./feature";
 import type { Flow } from "./flow";
 import { BASE_COMMANDS, type GlobalCommand } from "./global-commands";
 import { createI18n } from "./i18n";
+import type { Channel } from "./model";
 import { loadLexicon } from "./nlp/lexicon";
+import { createDispatcher } from "./outbox/dispatcher";
 import { CONTENT_DIR } from "./paths";
+import type { Sender } from "./sender";
 import type { Services } from "./services";
+import { createStoreOutbox } from "./store/outbox-store";
 import type { Store } from "./store/types";
 
 export interface BotOptions {
@@ -41,13 +45,19 @@ export interface Bot {
 export function createBot(options: BotOptions): Bot {
   const contentDir = options.contentDir ?? CONTENT_DIR;
   const i18n = createI18n(join(contentDir, "locales"));
+  const clock = options.clock ?? (() => new Date());
+  const senders = new Map<Channel, Sender>();
+  const outbox = createStoreOutbox(options.store);
+  const dispatcher = createDispatcher({ outbox, senders, log: options.log, clock });
   const services = {
     store: options.store,
     config: options.config,
     log: options.log,
-    clock: options.clock ?? (() => new Date()),
+    clock,
     lexicon: loadLexicon(join(contentDir, "lexicon", "informal-id.yaml")),
-    senders: new Map(),
+    senders,
+    outbox,
+    dispatcher,
     isOfficer: (channel, chatId) =>
       (channel === "telegram" && options.config.OFFICER_TELEGRAM_IDS.includes(chatId)) ||
       (channel === "whatsapp" && options.config.OFFICER_WHATSAPP_IDS.includes(chatId)),

@@ -7,17 +7,13 @@ import type { Hono } from "hono";
 import type { Logger } from "pino";
 import type { Config } from "../../bot/config";
 import { DEFAULT_LANG, userKey } from "../../bot/model";
-import {
-  createTelegramSender,
-  type StoppableSender,
-  type TelegramSenderOptions,
-} from "../../bot/sender/telegram-sender";
 import type { Bot } from "../../bot/wiring";
 import { createChoiceCodec } from "./choice-codec";
 import { registerCommands } from "./commands";
 import { renderOutbound } from "./render";
 import { safeError } from "./safe-error";
 import { ALLOWED_UPDATES, createTelegramBot, setActive } from "./telegram-bot";
+import { createTelegramSender, type StoppableSender, type TelegramSenderOptions } from "./telegram-sender";
 import { createUpdateQueue } from "./update-queue";
 import { mountWebhook, WEBHOOK_PATH } from "./webhook";
 
@@ -82,6 +78,19 @@ export async function startTelegram(options: StartTelegramOptions): Promise<Tele
     );
   }
   const codec = createChoiceCodec();
+  const sender = createTelegramSender({
+    api: new Api(token, config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : undefined),
+    render: (message, chatId) =>
+      renderOutbound(message, {
+        codec,
+        locationLabel: bot.i18n.getFixedT(
+          bot.services.store.getUser(userKey("telegram", chatId))?.lang ?? DEFAULT_LANG,
+        )("telegram:shareLocation"),
+      }),
+    log,
+    onUnreachable: (chatId) => setActive(bot, chatId, false),
+    ...options.sender,
+  });
   const telegram = createTelegramBot({
     bot,
     token,
@@ -90,6 +99,7 @@ export async function startTelegram(options: StartTelegramOptions): Promise<Tele
     codec,
     botInfo: options.botInfo,
     onHandled: options.onHandled,
+    sender,
   });
   const { grammy } = telegram;
   grammy.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
@@ -115,20 +125,8 @@ export async function startTelegram(options: StartTelegramOptions): Promise<Tele
     log.warn({ err: safeError(err) }, "telegram setMyCommands failed; the command menu may be out of date"),
   );
 
-  const sender = createTelegramSender({
-    api: new Api(token, config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : undefined),
-    render: (message, chatId) =>
-      renderOutbound(message, {
-        codec,
-        locationLabel: bot.i18n.getFixedT(
-          bot.services.store.getUser(userKey("telegram", chatId))?.lang ?? DEFAULT_LANG,
-        )("telegram:shareLocation"),
-      }),
-    log,
-    onUnreachable: (chatId) => setActive(bot, chatId, false),
-    ...options.sender,
-  });
   bot.services.senders.set("telegram", sender);
+  bot.services.dispatcher.kick();
 
   let runner: RunnerHandle | undefined;
   if (webhookUrl) {

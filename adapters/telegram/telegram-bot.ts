@@ -9,6 +9,7 @@ import type { ChoiceCodec } from "./choice-codec";
 import { isCommand, messageToInbound } from "./inbound";
 import { renderOutbound, type TelegramMessage } from "./render";
 import { safeError } from "./safe-error";
+import type { StoppableSender } from "./telegram-sender";
 
 /** Update kinds the adapter handles (asked for in getUpdates and setWebhook). */
 export const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"] as const;
@@ -23,6 +24,8 @@ export interface TelegramBotOptions {
   botInfo?: UserFromGetMe;
   /** Called after each update is fully handled (tests and benchmarks wait on it). */
   onHandled?: (updateId: number) => void;
+  /** The channel's sender: replies go through its rate gate too. */
+  sender: StoppableSender;
 }
 
 /** The grammY bot and a way to wait for the updates in hand. */
@@ -60,24 +63,25 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     client: options.apiRoot ? { apiRoot: options.apiRoot } : undefined,
   });
 
-  async function send(ctx: Context, chatId: string, message: TelegramMessage): Promise<void> {
-    const { text, ...other } = message;
-    try {
-      await ctx.api.sendMessage(chatId, text, other);
-    } catch (err) {
-      const description = (err as { description?: string }).description ?? "";
-      if (!/can't parse entities/i.test(description)) throw err;
-      log.warn({ description }, "telegram HTML refused; sending plain text");
-      const plain = text
-        .replace(/<[^>]+>/g, "")
-        .replaceAll("&lt;", "<")
-        .replaceAll("&gt;", ">")
-        .replaceAll("&amp;", "&");
-      await ctx.api.sendMessage(chatId, plain, { reply_markup: other.reply_markup });
-    }
+  /** One reply part through the sender's gate; HTML Telegram refuses goes again as plain text. */
+  async function send(chatId: string, message: TelegramMessage): Promise<boolean> {
+    const { sender } = options;
+    const outcome = await sender.sendParts(chatId, [message], true);
+    if (outcome.ok) return true;
+    if (outcome.permanent && outcome.blocked) return false;
+    // Anything else fails the update (logged once by grammy.catch, without text or ids).
+    if (!/can't parse entities/i.test(outcome.reason)) throw new Error(outcome.reason);
+    log.warn({ reason: outcome.reason }, "telegram HTML refused; sending plain text");
+    const plain = message.text
+      .replace(/<[^>]+>/g, "")
+      .replaceAll("&lt;", "<")
+      .replaceAll("&gt;", ">")
+      .replaceAll("&amp;", "&");
+    const again = await sender.sendParts(chatId, [{ text: plain, reply_markup: message.reply_markup }], true);
+    return !(again.ok === false && again.blocked);
   }
 
-  async function reply(ctx: Context, chatId: string, replies: Outbound[], removeKeyboard: boolean) {
+  async function reply(chatId: string, replies: Outbound[], removeKeyboard: boolean): Promise<void> {
     const t = i18n.getFixedT(langFor(bot, chatId));
     for (const [i, out] of replies.entries()) {
       const parts = renderOutbound(out, {
@@ -85,19 +89,14 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
         locationLabel: t("telegram:shareLocation"),
         removeKeyboard: removeKeyboard && i === 0,
       });
-      for (const part of parts) await send(ctx, chatId, part);
+      for (const part of parts) if (!(await send(chatId, part))) return;
     }
   }
 
-  async function handle(ctx: Context, inbound: Inbound, removeKeyboard = false) {
+  async function handle(inbound: Inbound, removeKeyboard = false) {
     const result = await core.handle(inbound);
-    try {
-      await reply(ctx, inbound.chatId, result.replies, removeKeyboard);
-    } catch (err) {
-      const code = (err as { error_code?: number }).error_code;
-      if (code !== 403) throw err;
-      setActive(bot, inbound.chatId, false);
-    }
+    // A chat that blocked the bot is marked inactive by the sender (onUnreachable).
+    await reply(inbound.chatId, result.replies, removeKeyboard);
   }
 
   let busy = 0;
@@ -148,7 +147,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     const chatId = String(chat.id);
     const known = services.store.getSession(userKey("telegram", chatId))?.choices;
     const choice = codec.decode(data, Array.isArray(known) ? known : undefined) ?? data;
-    await handle(ctx, { channel: "telegram", chatId, choice, at: new Date() });
+    await handle({ channel: "telegram", chatId, choice, at: new Date() });
   });
 
   grammy.on("message", async (ctx) => {
@@ -158,7 +157,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
         await sendPrivateOnly(ctx, String(message.chat.id), message.from?.language_code);
       return;
     }
-    await handle(ctx, messageToInbound(message), !!message.location);
+    await handle(messageToInbound(message), !!message.location);
   });
 
   grammy.catch((err) => {

@@ -49,7 +49,13 @@ export function createWebApp(bot: Bot): Hono {
     return c.body(asset.body, 200, { "content-type": asset.type, "cache-control": "public, max-age=300" });
   });
 
-  app.get("/healthz", (c) => c.json({ ok: true, uptime_s: Math.round(process.uptime()) }));
+  // 503 while the store cannot save (full disk, read-only folder), until a save succeeds.
+  app.get("/healthz", (c) => {
+    const store = services.store.health();
+    const uptime_s = Math.round(process.uptime());
+    if (!store.ok) return c.json({ ok: false, reason: store.reason, since: store.since, uptime_s }, 503);
+    return c.json({ ok: true, uptime_s });
+  });
 
   app.post(
     "/api/chat",

@@ -1,5 +1,6 @@
 import type { TFunction } from "i18next";
 import type { Channel, Outbound } from "../model";
+import type { OutboxRow } from "../outbox/types";
 import type { Services } from "../services";
 import type { NoticeRecord, ReportRecord } from "./types";
 
@@ -26,10 +27,28 @@ export function noticeText(t: TFunction, report: ReportRecord, groupSize: number
   };
 }
 
+/** How long a report's officer notice is awaited before `notified` resolves anyway. */
+const NOTICE_WAIT_MS = 30_000;
+
+/** Records one delivery outcome of an officer notice in the listed notice (the outbox's `report-notice` rows). */
+export function recordNoticeOutcome(services: Services, row: OutboxRow): void {
+  const ref = row.effect.slice("report-notice:".length);
+  const notices = services.store.collection<NoticeRecord>("report-notices");
+  const notice = notices.get(ref);
+  if (!notice || row.status === "queued" || row.status === "sending") return;
+  notice.deliveries.push(
+    row.status === "sent"
+      ? { channel: row.channel, ok: true }
+      : { channel: row.channel, ok: false, reason: row.reason ?? row.status },
+  );
+  notices.put(notice);
+}
+
 /**
- * Tells every configured officer about a new report through the channel's sender, and
- * records the outcome in the listed notice. Without senders (web-only), the notice is
- * only listed and logged. Logs never carry report text or phone numbers.
+ * Tells every configured officer about a new report: one outbox row per officer, written
+ * durably, then sent by the dispatcher through the channel's sender; each outcome is added
+ * to the listed notice. A channel with no sender yet (web-only) keeps its rows queued until
+ * one registers; the notice is listed and logged. Logs never carry report text or phone numbers.
  */
 export async function notifyOfficers(
   services: Services,
@@ -44,28 +63,29 @@ export async function notifyOfficers(
     deliveries: [],
   };
   const message = noticeText(t, report, groupSize);
-  for (const target of officerTargets(services)) {
-    const sender = services.senders.get(target.channel);
-    if (!sender) {
-      notice.deliveries.push({ channel: target.channel, ok: false, reason: "no sender" });
-      continue;
-    }
-    try {
-      const outcome = await sender.send(target.chatId, message);
-      notice.deliveries.push(
-        outcome.ok
-          ? { channel: target.channel, ok: true }
-          : { channel: target.channel, ok: false, reason: outcome.reason },
-      );
-    } catch (err) {
-      notice.deliveries.push({ channel: target.channel, ok: false, reason: (err as Error).message });
-    }
+  const rows = await services.outbox.enqueue(
+    officerTargets(services).map((target) => ({
+      effect: `report-notice:${report.id}`,
+      kind: "report-notice",
+      channel: target.channel,
+      chatId: target.chatId,
+      message,
+    })),
+    services.clock(),
+  );
+  for (const row of rows.filter((r) => !services.senders.has(r.channel))) {
+    notice.deliveries.push({ channel: row.channel, ok: false, reason: "no sender" });
   }
   notices.put(notice);
-  const sent = notice.deliveries.filter((d) => d.ok).length;
+  const waiting = rows.filter((r) => services.senders.has(r.channel));
+  const settled = Promise.all(waiting.map((r) => services.dispatcher.settled(r.id, NOTICE_WAIT_MS)));
+  services.dispatcher.kick();
+  await settled;
+  const final = notices.get(report.id) ?? notice;
+  const sent = final.deliveries.filter((d) => d.ok).length;
   services.log.info(
     { report: report.id, officersNotified: sent, listed: true },
     sent ? "report notice sent to officers" : "report notice listed (no officer channel)",
   );
-  return notice;
+  return final;
 }

@@ -2,10 +2,13 @@ import type { i18n as I18n } from "i18next";
 import type { Channel, Lang } from "../model";
 import type { Services } from "../services";
 import { extractSubject, subjectKeys } from "./extract";
-import { notifyOfficers } from "./notify";
+import { notifyOfficers, recordNoticeOutcome } from "./notify";
 import { newReference, parseReference, type RandomInt } from "./reference";
 import type { AuditRecord, NewReport, NoticeRecord, ReportEntry, ReportRecord, ReportStatus } from "./types";
 import { createWarnings } from "./warnings";
+
+/** How long an officer's reply waits for its delivery outcome before answering "still queued". */
+const REPLY_WAIT_MS = 30_000;
 
 /** Filters for listing reports. */
 export interface ReportFilter {
@@ -216,20 +219,33 @@ export function createReportService(
       await record(report, { actor, action: "reply" });
       let reason: string | undefined;
       const target = report.reporterKey ? splitKey(report.reporterKey) : undefined;
-      const sender = target ? services.senders.get(target.channel) : undefined;
       if (!target) reason = "anonymous or unlinked";
-      else if (!sender) reason = `no sender for ${target.channel}`;
       else {
-        try {
-          const rt = tFor(report.lang);
-          const outcome = await sender.send(target.chatId, {
-            text: rt("report:replyToReporter", { ref: report.id, text: entry.text }),
-            choices: [{ id: `report:status:${report.id}`, label: rt("report:statusButton") }],
-          });
-          if (outcome.ok) entry.delivered = true;
-          else reason = outcome.reason;
-        } catch (err) {
-          reason = (err as Error).message;
+        // Through the outbox: durable before it is sent; delivered later if no sender is up now.
+        const rt = tFor(report.lang);
+        const [row] = await services.outbox.enqueue(
+          [
+            {
+              effect: `report-reply:${report.id}:${report.replies.length - 1}`,
+              kind: "report-reply",
+              channel: target.channel,
+              chatId: target.chatId,
+              message: {
+                text: rt("report:replyToReporter", { ref: report.id, text: entry.text }),
+                choices: [{ id: `report:status:${report.id}`, label: rt("report:statusButton") }],
+              },
+            },
+          ],
+          services.clock(),
+        );
+        if (!row) reason = "not queued";
+        else if (!services.senders.has(target.channel)) reason = `no sender for ${target.channel}`;
+        else {
+          const settled = services.dispatcher.settled(row.id, REPLY_WAIT_MS);
+          services.dispatcher.kick();
+          const done = await settled;
+          if (done?.status === "sent") entry.delivered = true;
+          else reason = done ? (done.reason ?? done.status) : "still queued";
         }
       }
       if (entry.delivered) {
@@ -261,6 +277,17 @@ export function createReportService(
       return mine.length;
     },
   };
+  services.dispatcher.onOutcome("report-notice", (row) => recordNoticeOutcome(services, row));
+  services.dispatcher.onOutcome("report-reply", (row) => {
+    if (row.status !== "sent") return;
+    const [, ref, index] = row.effect.split(":");
+    const report = ref ? reports().get(ref) : undefined;
+    const entry = report?.replies[Number(index)];
+    if (report && entry && !entry.delivered) {
+      entry.delivered = true;
+      reports().put(report);
+    }
+  });
   services.warnings = createWarnings(() => reports().find((r) => r.verified));
   return service;
 }

@@ -16,6 +16,8 @@ export interface OpenStoreOptions {
   /** How often buffered writes are saved (ms). Bounds what a crash can lose. */
   intervalMs?: number;
   shards?: number;
+  /** Told when a background save fails (full disk, read-only folder); `health()` reports it too. */
+  onSaveError?: (err: Error) => void;
 }
 
 interface MetaData {
@@ -118,6 +120,7 @@ export async function openFileStore(dir: string, options: OpenStoreOptions = {})
         release: async () => release(),
       },
       options.intervalMs ?? 250,
+      options.onSaveError,
     );
   } catch (err) {
     release();

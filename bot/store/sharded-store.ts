@@ -1,7 +1,7 @@
 import type { Low } from "lowdb";
 import { type CollectionData, LowCollection } from "./low-collection";
 import { shardOf } from "./shard-key";
-import type { Collection, Doc, SessionRecord, Store, UserRecord } from "./types";
+import type { Collection, Doc, SessionRecord, Store, StoreHealth, UserRecord } from "./types";
 
 /** One shard of hot per-user data. */
 export interface ShardData {
@@ -32,15 +32,22 @@ export class ShardedStore implements Store {
   private writing: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
+  private failure: StoreHealth | undefined;
 
   constructor(
     private readonly backend: StoreBackend,
     intervalMs = 250,
+    /** Called when a background save fails (the error is kept for `health()` as well). */
+    private readonly onSaveError: (err: Error) => void = () => {},
   ) {
     if (!backend.readOnly && intervalMs > 0) {
       this.timer = setInterval(() => void this.save(false).catch(() => {}), intervalMs);
       this.timer.unref();
     }
+  }
+
+  health(): StoreHealth {
+    return this.failure ?? { ok: true };
   }
 
   private shard(key: string): Low<ShardData> {
@@ -125,9 +132,19 @@ export class ShardedStore implements Store {
       try {
         for (const i of shards) await this.backend.shards[i]!.write();
         for (const name of names) await this.collections.get(name)!.db.write();
+        this.failure = undefined;
       } catch (err) {
         for (const i of shards) this.dirtyShards.add(i);
         for (const name of names) this.dirtyCollections.add(name);
+        const e = err as NodeJS.ErrnoException;
+        if (!this.failure) {
+          this.failure = {
+            ok: false,
+            reason: `${e.code ?? "error"}: saving data failed`,
+            since: new Date().toISOString(),
+          };
+          this.onSaveError(e);
+        }
         throw err;
       }
     };
@@ -141,11 +158,15 @@ export class ShardedStore implements Store {
     await this.save(true);
   }
 
+  /** Flushes and releases the lock; a flush the disk refuses is reported, and the lock still released. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     if (this.timer) clearInterval(this.timer);
-    await this.flush();
-    await this.backend.release();
+    try {
+      await this.flush();
+    } finally {
+      await this.backend.release();
+    }
   }
 }

@@ -63,8 +63,19 @@ export interface Store {
   eachUser(visit: (user: UserRecord, session: SessionRecord | undefined) => void): void;
   userCount(): number;
   collection<T extends Doc>(name: string): Collection<T>;
-  /** Resolves once every write so far is on disk. */
+  /** Resolves once every write so far is on disk; rejects when the disk refused (full, read-only). */
   flush(): Promise<void>;
+  /** Whether the last save worked; a failed background save stays reported until a save succeeds. */
+  health(): StoreHealth;
   /** Flushes and releases files. */
   close(): Promise<void>;
+}
+
+/** The store's state for `/healthz`. */
+export interface StoreHealth {
+  ok: boolean;
+  /** Why the last save failed (an errno code and message, no data). */
+  reason?: string;
+  /** When the failing state began (ISO). */
+  since?: string;
 }

@@ -127,7 +127,7 @@ describe("officer notification", () => {
     const done = await fileReport(b, "n1", { who: "PT Contoh Palsu, 0812-9999-0000" });
     const ref = refOf(done);
     await b.bot.services.store.flush();
-    await new Promise((r) => setTimeout(r, 10));
+    await b.bot.services.dispatcher.idle();
     expect(tg.sent.map((s) => s.chatId).sort()).toEqual([OFFICER, "700002"]);
     expect(wa.sent.map((s) => s.chatId)).toEqual(["628111@c.us"]);
     expect(tg.sent[0]?.message.text).toContain(ref);

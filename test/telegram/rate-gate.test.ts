@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { GateClosedError, RateGate } from "../../bot/sender/rate-gate";
+import { GateClosedError, RateGate } from "../../adapters/telegram/rate-gate";
 
 /** Most points in any one-second window. */
 function maxPerSecond(times: number[]): number {

@@ -2,7 +2,7 @@ import { Api } from "grammy";
 import { afterEach, describe, expect, it } from "vitest";
 import { createChoiceCodec } from "../../adapters/telegram/choice-codec";
 import { renderOutbound } from "../../adapters/telegram/render";
-import { createTelegramSender, type TelegramSenderOptions } from "../../bot/sender/telegram-sender";
+import { createTelegramSender, type TelegramSenderOptions } from "../../adapters/telegram/telegram-sender";
 import { type FakeTelegram, startFakeTelegram } from "../fakes/telegram-api";
 
 let fake: FakeTelegram | undefined;

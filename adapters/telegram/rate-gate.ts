@@ -27,6 +27,7 @@ export type Release = () => void;
 interface Waiter {
   resolve: (release: Release) => void;
   reject: (err: Error) => void;
+  reply?: boolean;
 }
 
 /**
@@ -62,17 +63,21 @@ export class RateGate {
     this.now = options.now ?? (() => performance.now());
   }
 
-  /** Resolves with a release function when one message to `chat` may go; `first` jumps the chat's queue. */
-  acquire(chat: string, first = false): Promise<Release> {
+  /**
+   * Resolves with a release function when one message to `chat` may go; `first` jumps the
+   * chat's queue. A `reply` (the answer to what the person just sent) counts against the
+   * overall limit and keeps the chat's order, but leaves no per-chat pause behind it.
+   */
+  acquire(chat: string, first = false, reply = false): Promise<Release> {
     if (this.closed) return Promise.reject(new GateClosedError());
     return new Promise<Release>((resolve, reject) => {
       const queue = this.queues.get(chat);
       if (queue) {
-        if (first) queue.unshift({ resolve, reject });
-        else queue.push({ resolve, reject });
+        if (first) queue.unshift({ resolve, reject, reply });
+        else queue.push({ resolve, reject, reply });
         return;
       }
-      this.queues.set(chat, [{ resolve, reject }]);
+      this.queues.set(chat, [{ resolve, reject, reply }]);
       if (!this.cooling.has(chat) && !this.busy.has(chat)) this.ready.push(chat);
       this.kick();
     });
@@ -147,10 +152,17 @@ export class RateGate {
       this.inFlight--;
       this.ended.push(this.now());
       this.busy.delete(chat);
-      this.cool(chat);
+      if (waiter.reply) this.uncooled(chat);
+      else this.cool(chat);
       this.kick();
     });
     this.kick();
+  }
+
+  /** After a reply: the chat's next message may go at once. */
+  private uncooled(chat: string): void {
+    if (this.closed || !this.queues.has(chat) || this.cooling.has(chat)) return;
+    this.ready.push(chat);
   }
 
   private cool(chat: string): void {

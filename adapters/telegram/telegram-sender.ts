@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
-import type { Outbound } from "../model";
-import type { Sender, SendOutcome } from "../sender";
+import type { Outbound } from "../../bot/model";
+import type { Sender, SendOutcome } from "../../bot/sender";
 import { GateClosedError, RateGate, type Release } from "./rate-gate";
 
 /** One sendMessage call as the adapter renders it (text plus options). */
@@ -39,7 +39,7 @@ export interface TelegramSenderOptions {
 type Verdict =
   | { kind: "wait"; ms: number; reason: string }
   | { kind: "retry"; reason: string }
-  | { kind: "fail"; permanent: boolean; reason: string };
+  | { kind: "fail"; permanent: boolean; blocked?: boolean; reason: string };
 
 const UNREACHABLE =
   /blocked|chat not found|user is deactivated|bot was kicked|peer_id_invalid|not enough rights/i;
@@ -58,13 +58,15 @@ export function classifyTelegramError(err: unknown): Verdict {
   }
   if (code >= 500) return { kind: "retry", reason: `${code} ${description}` };
   if (code === 403 || UNREACHABLE.test(description)) {
-    return { kind: "fail", permanent: true, reason: `${code} ${description}` };
+    return { kind: "fail", permanent: true, blocked: true, reason: `${code} ${description}` };
   }
   return { kind: "fail", permanent: false, reason: `${code} ${description}` };
 }
 
 /** A Sender with `stop()`: refuses new sends, fails waiting ones, waits for those in flight. */
 export interface StoppableSender extends Sender {
+  /** Sends rendered parts as a reply: under the same gate (overall limit, chat order), no per-chat pause. */
+  sendParts(chatId: string, parts: TelegramPart[], reply?: boolean): Promise<SendOutcome>;
   stop(): Promise<void>;
   /** Sends waiting for a slot. */
   pending(): number;
@@ -91,14 +93,14 @@ export function createTelegramSender(options: TelegramSenderOptions): StoppableS
   const inFlight = new Set<Promise<unknown>>();
   let stopped = false;
 
-  async function sendPart(chatId: string, part: TelegramPart): Promise<SendOutcome> {
+  async function sendPart(chatId: string, part: TelegramPart, reply = false): Promise<SendOutcome> {
     const { text, ...other } = part;
     let failures = 0;
     let retry = false;
     for (;;) {
       let release: Release;
       try {
-        release = await gate.acquire(chatId, retry);
+        release = await gate.acquire(chatId, retry, reply);
       } catch (err) {
         if (err instanceof GateClosedError) return { ok: false, permanent: false, reason: "stopped" };
         throw err;
@@ -112,14 +114,20 @@ export function createTelegramSender(options: TelegramSenderOptions): StoppableS
         const verdict = classifyTelegramError(err);
         if (verdict.kind === "fail") {
           if (verdict.permanent) options.onUnreachable?.(chatId);
-          return { ok: false, permanent: verdict.permanent, reason: verdict.reason };
+          return {
+            ok: false,
+            permanent: verdict.permanent,
+            blocked: verdict.blocked,
+            reason: verdict.reason,
+          };
         }
         failures++;
         if (failures >= maxAttempts * 2 || (verdict.kind === "retry" && failures >= maxAttempts)) {
           return { ok: false, permanent: false, reason: verdict.reason };
         }
         if (verdict.kind === "wait") {
-          if (verdict.ms > maxRetryAfterMs) return { ok: false, permanent: false, reason: verdict.reason };
+          if (verdict.ms > maxRetryAfterMs)
+            return { ok: false, permanent: false, reason: verdict.reason, retryAfterMs: verdict.ms };
           options.log?.warn({ retryAfterMs: verdict.ms }, "telegram 429: pausing sends");
           gate.pause(verdict.ms);
         } else {
@@ -138,16 +146,19 @@ export function createTelegramSender(options: TelegramSenderOptions): StoppableS
     }
   }
 
+  async function sendParts(chatId: string, parts: TelegramPart[], reply = false): Promise<SendOutcome> {
+    if (stopped) return { ok: false, permanent: false, reason: "stopped" };
+    for (const part of parts) {
+      const outcome = await sendPart(chatId, part, reply);
+      if (!outcome.ok) return outcome;
+    }
+    return { ok: true };
+  }
+
   return {
     channel: "telegram",
-    async send(chatId, message) {
-      if (stopped) return { ok: false, permanent: false, reason: "stopped" };
-      for (const part of options.render(message, chatId)) {
-        const outcome = await sendPart(chatId, part);
-        if (!outcome.ok) return outcome;
-      }
-      return { ok: true };
-    },
+    send: (chatId, message) => sendParts(chatId, options.render(message, chatId)),
+    sendParts,
     pending: () => gate.pending(),
     async stop() {
       stopped = true;

@@ -1,0 +1,119 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { NewOutboxRow } from "../../bot/outbox/types";
+import { createMemoryStore, openFileStore } from "../../bot/store/open-store";
+import { createStoreOutbox } from "../../bot/store/outbox-store";
+import type { Store } from "../../bot/store/types";
+
+let lastDir = "";
+/** Every implementation of the outbox repository runs this same suite. */
+const IMPLEMENTATIONS: { name: string; open: () => Promise<{ store: Store }>; dir?: () => string }[] = [
+  { name: "memory", open: async () => ({ store: createMemoryStore() }) },
+  {
+    name: "lowdb files",
+    open: async () => {
+      lastDir = mkdtempSync(join(tmpdir(), "outbox-"));
+      return { store: await openFileStore(lastDir, { intervalMs: 0, shards: 2 }) };
+    },
+    dir: () => lastDir,
+  },
+];
+
+const T0 = new Date("2026-12-01T10:00:00Z");
+const at = (s: number) => new Date(T0.getTime() + s * 1000);
+const row = (chatId: string, effect = "report-notice:MA-22222"): NewOutboxRow => ({
+  effect,
+  kind: "report-notice",
+  channel: "telegram",
+  chatId,
+  message: { text: `notice for ${chatId}` },
+});
+
+for (const impl of IMPLEMENTATIONS) {
+  describe(`outbox repository contract: ${impl.name}`, () => {
+    it("keeps one row per (effect, recipient), with a stable delivery id", async () => {
+      const { store } = await impl.open();
+      const outbox = createStoreOutbox(store);
+      const [a] = await outbox.enqueue([row("1"), row("2")], T0);
+      const again = await outbox.enqueue([row("1")], at(5));
+      expect(again[0]?.id).toBe(a?.id);
+      expect(again[0]?.createdAt).toBe(T0.toISOString());
+      expect((await outbox.counts()).queued).toBe(2);
+      expect((await outbox.byEffect("report-notice:MA-22222")).map((r) => r.chatId).sort()).toEqual([
+        "1",
+        "2",
+      ]);
+    });
+
+    it("claims due rows of one channel once, marking them sending with a lease", async () => {
+      const { store } = await impl.open();
+      const outbox = createStoreOutbox(store);
+      await outbox.enqueue([row("1"), row("2"), row("3"), { ...row("4"), channel: "whatsapp" }], T0);
+      const first = await outbox.claim("telegram", 2, T0, 60_000);
+      expect(first).toHaveLength(2);
+      expect(first.every((r) => r.status === "sending" && r.attempts === 1)).toBe(true);
+      const second = await outbox.claim("telegram", 10, T0, 60_000);
+      expect(second.map((r) => r.chatId)).toEqual(["3"]);
+      expect(await outbox.claim("telegram", 10, T0, 60_000)).toEqual([]);
+      expect((await outbox.channelsWaiting()).sort()).toEqual(["whatsapp"]);
+    });
+
+    it("records sent, failed, blocked, and a retry that is not claimed before it is due", async () => {
+      const { store } = await impl.open();
+      const outbox = createStoreOutbox(store);
+      await outbox.enqueue([row("s"), row("f"), row("b"), row("r")], T0);
+      const claimed = await outbox.claim("telegram", 10, T0, 60_000);
+      const id = (chat: string) => claimed.find((r) => r.chatId === chat)?.id ?? "";
+      await outbox.record(id("s"), { status: "sent" }, at(1));
+      await outbox.record(id("f"), { status: "failed", reason: "400 bad request" }, at(1));
+      await outbox.record(id("b"), { status: "blocked", reason: "403 blocked" }, at(1));
+      await outbox.record(id("r"), { status: "queued", reason: "429", nextAttempt: at(30) }, at(1));
+      const sent = await outbox.get(id("s"));
+      expect(sent).toMatchObject({ status: "sent", sentAt: at(1).toISOString() });
+      expect(sent?.message.text).toBe(""); // the text is not kept once delivered
+      expect(await outbox.get(id("f"))).toMatchObject({ status: "failed", reason: "400 bad request" });
+      expect(await outbox.get(id("b"))).toMatchObject({ status: "blocked" });
+      expect(await outbox.claim("telegram", 10, at(10), 60_000)).toEqual([]);
+      const retried = await outbox.claim("telegram", 10, at(31), 60_000);
+      expect(retried.map((r) => [r.chatId, r.attempts])).toEqual([["r", 2]]);
+      expect(retried[0]?.message.text).toBe("notice for r");
+    });
+
+    it("re-queues rows whose lease expired (their process died mid-send), not live ones", async () => {
+      const { store } = await impl.open();
+      const outbox = createStoreOutbox(store);
+      await outbox.enqueue([row("1"), row("2")], T0);
+      await outbox.claim("telegram", 1, T0, 60_000);
+      await outbox.claim("telegram", 1, at(50), 60_000);
+      expect(await outbox.reapExpired(at(70))).toBe(1);
+      const back = await outbox.claim("telegram", 10, at(70), 60_000);
+      expect(back.map((r) => [r.chatId, r.attempts])).toEqual([["1", 2]]);
+    });
+
+    it("prunes finished rows older than the cut-off and keeps the rest", async () => {
+      const { store } = await impl.open();
+      const outbox = createStoreOutbox(store);
+      await outbox.enqueue([row("old"), row("new"), row("waiting")], T0);
+      const claimed = await outbox.claim("telegram", 2, T0, 60_000);
+      await outbox.record(claimed[0]?.id ?? "", { status: "sent" }, at(1));
+      await outbox.record(claimed[1]?.id ?? "", { status: "sent" }, at(100));
+      expect(await outbox.pruneFinished(at(50))).toBe(1);
+      expect((await outbox.counts()).sent).toBe(1);
+      expect((await outbox.counts()).queued).toBe(1);
+    });
+
+    if (impl.dir) {
+      it("a claimed row is on disk as sending before claim resolves", async () => {
+        const opened = await impl.open();
+        const outbox = createStoreOutbox(opened.store);
+        await outbox.enqueue([row("1")], T0);
+        const [claimed] = await outbox.claim("telegram", 1, T0, 60_000);
+        const file = join(impl.dir?.() ?? "", "collections", "outbox.json");
+        const onDisk = JSON.parse(readFileSync(file, "utf8")) as { docs: Record<string, { status: string }> };
+        expect(onDisk.docs[claimed?.id ?? ""]?.status).toBe("sending");
+      });
+    }
+  });
+}
