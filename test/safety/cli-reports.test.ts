@@ -87,5 +87,5 @@ describe("npm run cli -- reports", () => {
     expect(audit.map((x) => x.action).sort()).toEqual(["reply", "status"]);
     expect(audit.every((x) => x.actor.startsWith("cli:"))).toBe(true);
     await store.close();
-  }, 120_000);
+  }, 300_000);
 });
