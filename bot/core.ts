@@ -35,6 +35,8 @@ export interface CoreDeps {
   menu: readonly string[];
   /** Which flows answer danger, a shared location, and what nobody understood. */
   roles: RouterRoles;
+  /** Monotonic milliseconds for rate limits (a wall-clock step must not block chats). */
+  monotonic?: () => number;
   /** One person at a time: defaults to a keyed mutex in this process. */
   personLock?: PersonLock;
 }
@@ -60,6 +62,7 @@ export function createCore(deps: CoreDeps): Core {
   const limiter = new RateLimiter(config.RATE_LIMIT_PER_MINUTE);
   const threshold = deps.intentThreshold ?? 0.5;
   const personLock = deps.personLock ?? new KeyedMutex();
+  const monotonic = deps.monotonic ?? (() => performance.now());
 
   const translator = createTranslators(i18n);
   const entries = deps.menu;
@@ -143,6 +146,10 @@ export function createCore(deps: CoreDeps): Core {
         return run(ctx, session.flow, { arg: "location" }, { value: session.state });
       }
       if (roles.location && flows.has(roles.location)) return run(ctx, roles.location, { arg: "location" });
+      return {
+        replies: [menu(ctx.lang, ctx.t("common:locationUnused"))],
+        meta: { flow: "menu", location: "unused" },
+      };
     }
 
     if (!text) {
@@ -206,7 +213,7 @@ export function createCore(deps: CoreDeps): Core {
     }
 
     const danger = !!inbound.text && !!deps.detectDanger?.(inbound.text);
-    if (!danger && !limiter.take(key, now.getTime())) {
+    if (!danger && !limiter.take(key, monotonic())) {
       return { replies: [{ text: t("common:slowDown") }], meta: { limited: true } };
     }
 

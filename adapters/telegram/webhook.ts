@@ -19,21 +19,25 @@ function sameSecret(given: string, expected: string): boolean {
  * the handler never does long work and Telegram never re-sends because we were slow.
  */
 export function mountWebhook(app: Hono, secret: string, queue: UpdateQueue): void {
-  app.post(WEBHOOK_PATH, bodyLimit({ maxSize: 1024 * 1024 }), async (c) => {
-    if (!sameSecret(c.req.header("x-telegram-bot-api-secret-token") ?? "", secret)) {
-      return c.json({ ok: false }, 401);
-    }
-    let update: Update;
-    try {
-      update = (await c.req.json()) as Update;
-    } catch {
-      return c.json({ ok: false }, 400);
-    }
-    if (typeof update !== "object" || update === null || !Number.isSafeInteger(update.update_id)) {
-      return c.json({ ok: false }, 400);
-    }
-    if (!queue.accepting()) return c.json({ ok: false }, 503);
-    queue.push(update);
-    return c.json({ ok: true });
-  });
+  app.post(
+    WEBHOOK_PATH,
+    bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.json({ ok: false }, 413) }),
+    async (c) => {
+      if (!sameSecret(c.req.header("x-telegram-bot-api-secret-token") ?? "", secret)) {
+        return c.json({ ok: false }, 401);
+      }
+      let update: Update;
+      try {
+        update = (await c.req.json()) as Update;
+      } catch {
+        return c.json({ ok: false }, 400);
+      }
+      if (typeof update !== "object" || update === null || !Number.isSafeInteger(update.update_id)) {
+        return c.json({ ok: false }, 400);
+      }
+      if (!queue.accepting()) return c.json({ ok: false }, 503);
+      queue.push(update);
+      return c.json({ ok: true });
+    },
+  );
 }

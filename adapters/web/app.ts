@@ -44,7 +44,8 @@ export function createWebApp(bot: Bot): Hono {
 
   app.get("/", (c) => c.html(page));
   app.get("/assets/:name", (c) => {
-    const asset = assets[c.req.param("name")];
+    const name = c.req.param("name");
+    const asset = Object.hasOwn(assets, name) ? assets[name] : undefined;
     if (!asset) return c.notFound();
     return c.body(asset.body, 200, { "content-type": asset.type, "cache-control": "public, max-age=300" });
   });

@@ -9,7 +9,16 @@ export interface SweepResult {
   users: number;
   reportsUnlinked: number;
   notices: number;
+  /** People not deleted this run because too many looked stale at once (the clock may be wrong). */
+  heldBack?: number;
 }
+
+/** When more than this share of people looks stale at once, the clock is suspect… */
+const SUSPECT_SHARE = 0.5;
+/** …and one run deletes at most this share of people (oldest first); the rest wait for the next runs. */
+const MAX_SHARE_WHEN_SUSPECT = 0.1;
+/** Below this many people the shares mean little: the rule applies from here on. */
+const MIN_PEOPLE = 20;
 
 /**
  * The retention rule (RETENTION_DAYS, default 90), applied once at `now`:
@@ -23,17 +32,27 @@ export function sweep(services: Services, now: Date): SweepResult {
   const { store } = services;
   const cutoff = new Date(now.getTime() - services.config.RETENTION_DAYS * DAY_MS).toISOString();
   const result: SweepResult = { sessions: 0, users: 0, reportsUnlinked: 0, notices: 0 };
-  const staleUsers: string[] = [];
+  let staleUsers: { key: string; lastSeenAt: string }[] = [];
   const staleSessions: string[] = [];
+  let people = 0;
   store.eachUser((user, session) => {
-    if (user.lastSeenAt < cutoff && !user.consent.subscriptions) staleUsers.push(user.key);
+    people++;
+    if (user.lastSeenAt < cutoff && !user.consent.subscriptions)
+      staleUsers.push({ key: user.key, lastSeenAt: user.lastSeenAt });
     else if (session && session.updatedAt < cutoff) staleSessions.push(user.key);
   });
+  // A clock far ahead (e.g. 100 days after a bad NTP step) makes everyone look stale.
+  if (people >= MIN_PEOPLE && staleUsers.length > people * SUSPECT_SHARE) {
+    const keep = Math.floor(people * MAX_SHARE_WHEN_SUSPECT);
+    staleUsers.sort((a, b) => a.lastSeenAt.localeCompare(b.lastSeenAt));
+    result.heldBack = staleUsers.length - keep;
+    staleUsers = staleUsers.slice(0, keep);
+  }
   for (const key of staleSessions) {
     store.deleteSession(key);
     result.sessions++;
   }
-  for (const key of staleUsers) {
+  for (const { key } of staleUsers) {
     if (store.getSession(key)) result.sessions++;
     store.deleteUser(key);
     result.users++;
@@ -64,6 +83,12 @@ export function startRetentionSweep(services: Services): () => void {
       const result = sweep(services, services.clock());
       void services.store.flush().catch((err) => services.log.error({ err }, "retention flush failed"));
       services.log.info({ ...result, retentionDays: services.config.RETENTION_DAYS }, "retention sweep");
+      if (result.heldBack) {
+        services.log.warn(
+          { heldBack: result.heldBack, now: services.clock().toISOString() },
+          "retention sweep held back: more than half of all people looked stale at once, so the clock may be wrong; at most 10 % are deleted per run",
+        );
+      }
     } catch (err) {
       services.log.error({ err }, "retention sweep failed");
     }

@@ -1,6 +1,7 @@
-import { mkdirSync, readdirSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { Low, Memory } from "lowdb";
+import { checkData, collectionSchema, metaSchema, shardSchema } from "./data-schemas";
 import { acquireLock } from "./file-lock";
 import type { CollectionData } from "./low-collection";
 import { DataFileError, SecureJsonFile } from "./secure-json-file";
@@ -43,8 +44,17 @@ export function createMemoryStore(shards = 8): ShardedStore {
   );
 }
 
-function checkShape(file: string, ok: boolean): void {
-  if (!ok) throw new DataFileError(file, "unexpected structure");
+/** Removes temp files an interrupted save left behind (`<file>.<pid>.tmp`). */
+function removeLeftovers(dirs: string[]): void {
+  for (const d of dirs) {
+    let names: string[] = [];
+    try {
+      names = readdirSync(d);
+    } catch {
+      continue;
+    }
+    for (const n of names) if (/\.\d+\.tmp$/.test(n)) rmSync(join(d, n), { force: true });
+  }
 }
 
 /**
@@ -62,13 +72,14 @@ export async function openFileStore(dir: string, options: OpenStoreOptions = {})
   }
   const release = readOnly ? () => {} : acquireLock(join(dir, "store.lock"));
   try {
+    if (!readOnly) removeLeftovers([dir, join(dir, "users"), join(dir, "collections")]);
     const metaFile = new SecureJsonFile<MetaData>(join(dir, "store.json"));
-    let meta = await metaFile.read();
-    if (!meta) {
+    let meta: MetaData;
+    if (!(await metaFile.exists())) {
       meta = { version: 1, shards: options.shards ?? DEFAULT_SHARDS };
       if (!readOnly) await metaFile.write(meta);
-    }
-    checkShape(metaFile.file, Number.isInteger(meta.shards) && meta.shards > 0);
+    } else meta = checkData(metaFile.file, metaSchema, await metaFile.read()) as MetaData;
+    checkShardFiles(join(dir, "users"), meta.shards, metaFile.file);
 
     const files: SecureJsonFile<unknown>[] = [];
     const shards: Low<ShardData>[] = [];
@@ -78,8 +89,7 @@ export async function openFileStore(dir: string, options: OpenStoreOptions = {})
       );
       files.push(file);
       const low = new Low(file, emptyShard());
-      await low.read();
-      checkShape(file.file, typeof low.data.users === "object" && typeof low.data.sessions === "object");
+      if (await file.exists()) low.data = checkData(file.file, shardSchema, await file.read()) as ShardData;
       shards.push(low);
     }
 
@@ -95,8 +105,7 @@ export async function openFileStore(dir: string, options: OpenStoreOptions = {})
       const file = new SecureJsonFile<CollectionData<Doc>>(join(collectionDir, f));
       files.push(file);
       const low = new Low(file, emptyCollection());
-      await low.read();
-      checkShape(file.file, typeof low.data.docs === "object" && low.data.docs !== null);
+      low.data = checkData(file.file, collectionSchema, await file.read()) as CollectionData<Doc>;
       collections.set(f.slice(0, -5), low);
     }
 
@@ -125,5 +134,24 @@ export async function openFileStore(dir: string, options: OpenStoreOptions = {})
   } catch (err) {
     release();
     throw err;
+  }
+}
+
+/** A shard file beyond the recorded count means store.json was changed: its users would be invisible. */
+function checkShardFiles(usersDir: string, shards: number, metaFile: string): void {
+  let names: string[] = [];
+  try {
+    names = readdirSync(usersDir);
+  } catch {
+    return;
+  }
+  for (const n of names) {
+    const m = /^shard-(\d+)\.json$/.exec(n);
+    if (m && Number(m[1]) >= shards) {
+      throw new DataFileError(
+        metaFile,
+        `shards is ${shards} but ${join(usersDir, n)} exists (the shard count of a data directory cannot change)`,
+      );
+    }
   }
 }

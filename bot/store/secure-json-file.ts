@@ -1,4 +1,4 @@
-import { open, readFile, rename } from "node:fs/promises";
+import { access, open, readFile, rename } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { Adapter } from "lowdb";
 
@@ -24,6 +24,16 @@ export class SecureJsonFile<T> implements Adapter<T> {
   durable = false;
 
   constructor(readonly file: string) {}
+
+  /** True when the file exists (a missing file starts empty; a present one must be valid). */
+  async exists(): Promise<boolean> {
+    try {
+      await access(this.file);
+      return true;
+    } catch {
+      return false;
+    }
+  }
 
   async read(): Promise<T | null> {
     let text: string;

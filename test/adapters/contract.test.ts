@@ -81,8 +81,10 @@ describe.each(DRIVERS)("adapter contract: $name", ({ name, supports, start }) =>
 
   it("answers a shared location", async () => {
     const r = await d.send(next(), { location: { lat: -3.29, lon: 102.86 } });
-    expect(r.length).toBeGreaterThan(0);
-    expect(ids(r).length).toBeGreaterThan(0);
+    // No capability takes locations yet: the bot says so (not "I only read text") and shows the menu.
+    expect(all(r)).toContain(t("common:locationUnused"));
+    expect(all(r)).not.toContain(t("common:media"));
+    expect(ids(r)).toEqual(expect.arrayContaining(MENU_IDS));
   });
 
   // Only channels that can carry media get this test (the web chat sends text only).

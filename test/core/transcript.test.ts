@@ -121,6 +121,14 @@ describe("bad input", () => {
     expect(other.meta.flow).toBe("menu");
   });
 
+  it("a wall-clock step back does not block active chats (rate limits use a monotonic clock)", async () => {
+    const { say, clock } = makeBot({ env: { RATE_LIMIT_PER_MINUTE: "30" } });
+    expect((await say("jump", "menu")).meta.limited).toBeUndefined();
+    clock.advance(-3_600_000);
+    expect((await say("jump", "menu")).meta.limited).toBeUndefined();
+    expect((await say("jump", "bantuan")).meta.limited).toBeUndefined();
+  });
+
   it("turns a failing flow into a polite reply with the menu", async () => {
     const { bot } = makeBot();
     const broken: Flow = {

@@ -75,4 +75,24 @@ describe("retention sweep", () => {
     await vi.advanceTimersByTimeAsync(2 * DAY);
     expect(b.store.getUser("web:idle2")).toBeDefined();
   });
+
+  it("a clock 100 days ahead does not delete everyone: at most 10 % per run, and it says why", async () => {
+    const b = makeBot({ env: { RETENTION_DAYS: "90" } });
+    for (let i = 0; i < 50; i++) await b.say(`p${i}`, "menu");
+    b.clock.advance(100 * DAY);
+    const result = sweep(b.bot.services, b.clock());
+    expect(result.users).toBe(5);
+    expect(result.heldBack).toBe(45);
+    expect(b.store.userCount()).toBe(45);
+  });
+
+  it("deletes the idle few normally when most people are active", async () => {
+    const b = makeBot({ env: { RETENTION_DAYS: "90" } });
+    for (let i = 0; i < 5; i++) await b.say(`idle${i}`, "menu");
+    b.clock.advance(91 * DAY);
+    for (let i = 0; i < 30; i++) await b.say(`active${i}`, "menu");
+    const result = sweep(b.bot.services, b.clock());
+    expect(result.users).toBe(5);
+    expect(result.heldBack).toBeUndefined();
+  });
 });

@@ -140,3 +140,49 @@ describe("the writer lock after a crash", () => {
     await s.close();
   });
 });
+
+describe("data files of the wrong shape stop start-up, naming the file and field, unchanged", () => {
+  const cases: [string, string, string, RegExp][] = [
+    ["collections/reports.json", '{"docs":[]}', "docs", /docs/],
+    ["users/shard-001.json", '{"users":null,"sessions":{}}', "users null", /users/],
+    ["users/shard-001.json", '{"users":[],"sessions":{}}', "users []", /users/],
+    ["users/shard-000.json", "null", "null shard", /whole file/],
+    ["store.json", "null", "null store.json", /whole file/],
+    ["collections/audit.json", '{"docs":{"a":{"at":"x"}}}', "doc without id", /docs\.a\.id/],
+  ];
+  for (const [rel, content, name, field] of cases) {
+    it(name, async () => {
+      const dir = tempDir();
+      const s = await openFileStore(dir, { intervalMs: 0, shards: 2 });
+      await s.close();
+      const file = join(dir, rel);
+      writeFileSync(file, content);
+      const err = await openFileStore(dir, { shards: 2 }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(DataFileError);
+      expect((err as Error).message).toContain(file);
+      expect((err as Error).message).toMatch(field);
+      expect(readFileSync(file, "utf8")).toBe(content);
+    });
+  }
+
+  it("a changed shard count stops start-up (hapusdata would miss people)", async () => {
+    const dir = tempDir();
+    const s = await openFileStore(dir, { intervalMs: 0, shards: 4 });
+    for (let i = 0; i < 40; i++) s.putUser(user(`web:u${i}`));
+    await s.close();
+    writeFileSync(join(dir, "store.json"), '{"version":1,"shards":2}');
+    await expect(openFileStore(dir)).rejects.toThrow(/shards is 2 but .*shard-00[23]\.json exists/);
+  });
+
+  it("removes temp files an interrupted save left behind", async () => {
+    const dir = tempDir();
+    const s = await openFileStore(dir, { intervalMs: 0, shards: 2 });
+    await s.close();
+    writeFileSync(join(dir, "users", "shard-000.json.4242.tmp"), "{half");
+    writeFileSync(join(dir, "collections", "reports.json.4242.tmp"), "{half");
+    const again = await openFileStore(dir, { intervalMs: 0 });
+    expect(readdirSync(join(dir, "users")).some((f) => f.endsWith(".tmp"))).toBe(false);
+    expect(readdirSync(join(dir, "collections")).some((f) => f.endsWith(".tmp"))).toBe(false);
+    await again.close();
+  });
+});

@@ -91,3 +91,15 @@ describe("telegram adapter in webhook mode", () => {
     expect(h.fake.to(304)).toHaveLength(0);
   });
 });
+
+describe("telegram webhook limits", () => {
+  it("answers 413 (not 500) to a body over 1 MB", async () => {
+    h = await startHarness({ webhook: true });
+    const res = await h.app.request("/webhooks/telegram", {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": "s3cret-token" },
+      body: JSON.stringify({ update_id: 1, pad: "x".repeat(1024 * 1024 + 10) }),
+    });
+    expect(res.status).toBe(413);
+  });
+});

@@ -24,6 +24,9 @@ describe("web adapter", () => {
     expect(html).not.toMatch(/<script>(?!<)/);
     expect((await app.request("/assets/chat.js")).status).toBe(200);
     expect((await app.request("/assets/nope.js")).status).toBe(404);
+    for (const name of ["__proto__", "constructor", "toString", "hasOwnProperty"]) {
+      expect((await app.request(`/assets/${name}`)).status).toBe(404);
+    }
   });
 
   it("answers POST /api/chat with replies and meta", async () => {
