@@ -3,6 +3,7 @@ import { baseCapability } from "./base-capability";
 import { comingSoonCapability } from "./coming-soon-capability";
 import { faqCapability } from "./faq-capability";
 import { offerCapability } from "./offer-capability";
+import { placesCapability } from "./places-capability";
 import { registryCapability } from "./registry-capability";
 import { safetyCapability } from "./safety-capability";
 
@@ -16,5 +17,6 @@ export const CAPABILITIES: readonly Feature[] = [
   registryCapability,
   faqCapability,
   offerCapability,
+  placesCapability,
   comingSoonCapability,
 ];

@@ -1,8 +1,6 @@
-import { readFileSync, statSync } from "node:fs";
-import { mkdir, open, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
-import { DataFileError } from "../store/secure-json-file";
+import { fileStamp, readDataFile, writeFileAtomic } from "../data-file";
 import type { RegistryData } from "./types";
 
 /** The registry's file name inside DATA_DIR. It lives outside the Store (no store lock needed). */
@@ -32,17 +30,9 @@ const dataSchema = z.object({
   records: z.array(recordSchema).min(1),
 });
 
-/**
- * A cheap stamp of the file (inode, size, modification time): it changes whenever the
- * file is replaced. Undefined when there is no file.
- */
+/** A stamp of the file that changes whenever it is replaced. Undefined when there is no file. */
 export function registryStamp(file: string): string | undefined {
-  try {
-    const s = statSync(file);
-    return `${s.ino}:${s.size}:${s.mtimeMs}`;
-  } catch {
-    return undefined;
-  }
+  return fileStamp(file);
 }
 
 /**
@@ -50,52 +40,10 @@ export function registryStamp(file: string): string | undefined {
  * file) when it is unreadable or malformed: it is never replaced silently.
  */
 export function readRegistryFile(file: string): RegistryData | undefined {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw new DataFileError(file, (err as Error).message);
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (err) {
-    throw new DataFileError(file, `not valid JSON (${(err as Error).message})`);
-  }
-  const parsed = dataSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new DataFileError(file, `unexpected structure at ${issue?.path.join(".")}: ${issue?.message}`);
-  }
-  return parsed.data;
+  return readDataFile(file, dataSchema);
 }
 
-/**
- * Replaces the registry atomically: written to a temp file (mode 600), fsync'd, renamed
- * over the old one, then the directory is fsync'd. A crash leaves the old or the new file.
- */
+/** Replaces the registry atomically (bot/atomic-file.ts): a crash leaves the old or the new file. */
 export async function writeRegistryFile(dataDir: string, data: RegistryData): Promise<void> {
-  await mkdir(dataDir, { recursive: true, mode: 0o700 });
-  const file = registryPath(dataDir);
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    const handle = await open(tmp, "w", 0o600);
-    try {
-      await handle.writeFile(JSON.stringify(data));
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(tmp, file);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
-  }
-  try {
-    const dir = await open(dataDir, "r");
-    await dir.sync().finally(() => dir.close());
-  } catch {
-    // Some file systems cannot fsync a directory; the rename is still atomic.
-  }
+  await writeFileAtomic(registryPath(dataDir), JSON.stringify(data));
 }

@@ -9,7 +9,7 @@ export interface UserRecord {
   /** Region and interests, given by the person for subscriptions. */
   profile: { region?: string; destination?: string; sector?: string };
   /** What the person agreed to, with the time they agreed. */
-  consent: { subscriptions?: string };
+  consent: { subscriptions?: string; region?: string };
   /** Where the person came from (e.g. a Telegram deep-link payload). */
   source?: string;
   /** False once the person blocked the bot on their channel. */
