@@ -36,6 +36,8 @@ export function placesConfidence(ctx: FlowContext, text: string): number {
   const q = readOfficeQuery(text);
   const plain = placeWords(text).join(" ");
   const asksOffice = q.types.length > 0 || (OFFICE_WORD.test(plain) && q.where);
+  // A longer text naming an office is more likely an offer or a question about procedure.
+  if (text.length > 120) return asksOffice && q.where ? 0.7 : 0;
   if (!asksOffice && !q.training && !SELF.test(plain) && !HOME.test(plain) && plain.split(" ").length > 4)
     return 0;
   const m = ctx.services.places.matchPlace(text);
@@ -52,7 +54,7 @@ function ask(ctx: FlowContext, key = "places:ask"): FlowResult {
   const { t } = ctx;
   const state: PlacesState = { stage: "ask" };
   return {
-    replies: [{ text: t(key), askLocation: true, choices: [c("location", t("places:choices.location"))] }],
+    replies: [{ text: t(key), askLocation: true }],
     state,
   };
 }
@@ -237,9 +239,6 @@ function onChoice(ctx: FlowContext, choice: string, state?: PlacesState): Promis
   if (action === "consent" && arg) return saveRegion(ctx, arg);
   if (action === "noconsent") return { replies: [{ text: ctx.t("places:notSaved") }] };
   if (action === "daftar") return register(ctx, arg || undefined, state);
-  if (action === "location") {
-    return { replies: [{ text: ctx.t("places:shareLocation"), askLocation: true }], state: { stage: "ask" } };
-  }
   return ask(ctx, action === "other" ? "places:askAgain" : "places:ask");
 }
 

@@ -12,7 +12,10 @@ const TYPE_WORDS: [RegExp, OfficeType[]][] = [
     /\b(kursus|les|belajar) bahasa\b|\bbahasa (jepang|korea|jerman|inggris|mandarin|arab)\b/,
     ["language-course", "lpk"],
   ],
-  [/\b(klinik|medical|mcu|cek kesehatan|pemeriksaan kesehatan|sarkes)\b/, ["health-check"]],
+  [
+    /\b(klinik|sarkes|sarana kesehatan|tempat (medical|mcu|cek kesehatan|pemeriksaan kesehatan))\b/,
+    ["health-check"],
+  ],
   [/\b(imigrasi|kantor paspor|bikin paspor|buat paspor)\b/, ["immigration"]],
 ];
 

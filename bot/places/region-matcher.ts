@@ -99,6 +99,11 @@ export function createRegionMatcher(regions: RegionList, vocabulary: PlaceVocabu
           continue;
         }
         if (part.some((w) => noFuzzy.has(w) || HINT_WORDS[w])) continue;
+        // A lone word one typo from a place is often an everyday word ("kunjungan" ~ Tunjungan):
+        // forgiven only in a short message or right after "di", "dari", "kec"…
+        const before = words[start - 1];
+        if (single && words.length > 4 && !(before && (GLUE_WORDS.has(before) || HINT_WORDS[before])))
+          continue;
         const typos = maxTypos(key);
         if (typos === 0) continue;
         const near = fuzzy.near(key, typos);

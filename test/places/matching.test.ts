@@ -67,6 +67,7 @@ describe("place matching", () => {
     "disnaker terdekat dmn",
     "kota",
     "gaji lembur di taiwan",
+    "berangkat pakai visa kunjungan, biaya medical 3 juta dibayar dulu, kontrak nanti di sana",
     "",
     "!!!",
   ])("no place in %j", (text) => {
