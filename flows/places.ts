@@ -1,5 +1,6 @@
 import { type Flow, type FlowContext, type FlowInput, type FlowResult, splitChoice } from "../bot/flow";
 import type { Choice, Outbound } from "../bot/model";
+import { isLatLon } from "../bot/places/distance";
 import { findNearest, findOffice } from "../bot/places/find-office";
 import { readOfficeQuery } from "../bot/places/office-query";
 import { placeWords } from "../bot/places/place-words";
@@ -134,7 +135,7 @@ async function answerText(ctx: FlowContext, text: string, stage: PlacesState["st
 function onLocation(ctx: FlowContext): FlowResult {
   const { t } = ctx;
   const point = ctx.inbound.location;
-  if (!point) return ask(ctx);
+  if (!point || !isLatLon(point)) return ask(ctx);
   const places = ctx.services.places;
   const { directory } = places.directory();
   const near = directory.nearest(point);

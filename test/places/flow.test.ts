@@ -101,6 +101,18 @@ describe("places flow", () => {
     expect(JSON.stringify(b.store.getUser("telegram:g"))).not.toMatch(/102\.87/);
   });
 
+  test("a location that is not on earth is a question, not a crash", async () => {
+    const b = makeBot();
+    const r = await b.bot.core.handle({
+      channel: "web",
+      chatId: "nan",
+      at: b.clock(),
+      location: { lat: Number.NaN, lon: 500 },
+    });
+    expect(r.meta.flow).toBe("offices");
+    expect(r.replies.at(-1)?.askLocation).toBe(true);
+  });
+
   test("the region is saved to the profile only after consent", async () => {
     const b = makeBot();
     await b.say("h", "saya di lubuk linggau");
