@@ -81,8 +81,8 @@ describe.each(DRIVERS)("adapter contract: $name", ({ name, supports, start }) =>
 
   it("answers a shared location", async () => {
     const r = await d.send(next(), { location: { lat: -3.29, lon: 102.86 } });
-    // No capability takes locations yet: the bot says so (not "I only read text") and shows the menu.
-    expect(all(r)).toContain(t("common:locationUnused"));
+    // The places capability answers with the nearest offices (not "I only read text"); a new chat also gets the menu.
+    expect(all(r)).toContain(t("places:nearestHeading"));
     expect(all(r)).not.toContain(t("common:media"));
     expect(ids(r)).toEqual(expect.arrayContaining(MENU_IDS));
   });
