@@ -18,6 +18,7 @@ import {
   userKey,
 } from "./model";
 import { RateLimiter } from "./rate-limiter";
+import { RepeatAnswers } from "./repeat-answers";
 import type { Services } from "./services";
 import type { SessionRecord, UserRecord } from "./store/types";
 
@@ -60,6 +61,11 @@ export function createCore(deps: CoreDeps): Core {
   const { store, log, config } = services;
   const flows = new Map(deps.flows.map((f) => [f.id, f]));
   const limiter = new RateLimiter(config.RATE_LIMIT_PER_MINUTE);
+  const repeats = new RepeatAnswers();
+  /** Never slowed: the discreet exit and deleting one's data. */
+  const unlimited = (inbound: Inbound): boolean =>
+    inbound.choice?.startsWith("privacy:") === true ||
+    ["exit", "deletemydata"].includes((inbound.text && findCommand(deps.commands, inbound.text)?.id) || "");
   const threshold = deps.intentThreshold ?? 0.5;
   const personLock = deps.personLock ?? new KeyedMutex();
   const monotonic = deps.monotonic ?? (() => performance.now());
@@ -213,9 +219,11 @@ export function createCore(deps: CoreDeps): Core {
     }
 
     const danger = !!inbound.text && !!deps.detectDanger?.(inbound.text);
-    if (!danger && !limiter.take(key, monotonic())) {
-      return { replies: [{ text: t("common:slowDown") }], meta: { limited: true } };
-    }
+    const over = !unlimited(inbound) && (!limiter.take(key, monotonic()) || inbound.throttled === true);
+    if (over && !danger) return { replies: [{ text: t("common:slowDown") }], meta: { limited: true } };
+    // A danger message in a flood: always answered, and a repeat costs nothing.
+    const repeated = over && inbound.text ? repeats.recall(key, lang, inbound.text) : undefined;
+    if (repeated) return repeated;
 
     if (!user) {
       user = {
@@ -291,7 +299,11 @@ export function createCore(deps: CoreDeps): Core {
       },
       "handled",
     );
-    return { replies, meta: result.meta ?? {} };
+    const answer = { replies, meta: result.meta ?? {} };
+    if (danger && inbound.text && answer.meta.flow === "emergency" && !answer.meta.handover) {
+      repeats.remember(key, lang, inbound.text, answer, isNew);
+    }
+    return answer;
   }
 
   return { handle, menu: (lang) => menu(lang) };

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import pino, { type Logger } from "pino";
 
 /**
@@ -16,7 +16,19 @@ export function createLogger(level: string, destination: number | pino.Destinati
   );
 }
 
-/** A stable pseudonym for a user key, safe for logs. */
+/** Until the install's secret is loaded (bot/pseudonym-secret.ts), a random one for this process. */
+let pseudonymKey: Buffer = randomBytes(32);
+
+/** Makes `who()` use the install's secret (DATA_DIR/pseudonym.key). */
+export function usePseudonymSecret(key: Buffer): void {
+  if (key.length < 32) throw new Error("pseudonym secret: at least 32 bytes");
+  pseudonymKey = key;
+}
+
+/**
+ * A stable pseudonym for a user key, safe for logs: HMAC-SHA256 keyed with the per-install
+ * secret, so it cannot be reversed by hashing every phone number (a plain hash could be).
+ */
 export function who(key: string): string {
-  return createHash("sha256").update(key).digest("hex").slice(0, 12);
+  return createHmac("sha256", pseudonymKey).update(key).digest("hex").slice(0, 12);
 }

@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from "./config";
 import { ContentError } from "./i18n";
 import { createLogger } from "./logger";
 import { startRetentionSweep } from "./privacy/retention";
+import { loadPseudonymSecret } from "./pseudonym-secret";
 import { StoreLockedError } from "./store/file-lock";
 import { openFileStore } from "./store/open-store";
 import { DataFileError } from "./store/secure-json-file";
@@ -23,6 +24,8 @@ async function main(): Promise<void> {
         "saving data failed: /healthz answers 503 and promises are refused until a save succeeds",
       ),
   });
+  // Log pseudonyms: a keyed hash with this install's secret (created on first start, mode 600).
+  loadPseudonymSecret(config.DATA_DIR);
   const bot = createBot({ capabilities: CAPABILITIES, config, store, log });
   const app = createWebApp(bot);
   const stops: (() => Promise<void> | void)[] = [];

@@ -22,6 +22,8 @@ export interface Inbound {
   media?: MediaKind;
   /** Extra adapter facts, e.g. a Telegram /start deep-link payload. */
   source?: string;
+  /** The adapter's own flood limit was hit (e.g. too many requests from one address): only danger and exit pass. */
+  throttled?: boolean;
   at: Date;
 }
 

@@ -99,7 +99,7 @@ async function change(ctx: FlowContext, action: Action, args: string): Promise<F
   const svc = ctx.services.reports;
   const ref = parseReference(args);
   if (!ref) return { replies: [{ text: t("report:officer.usage") }] };
-  const rest = args.replace(/^\s*MA[\s-]*[2-9A-HJ-NP-Z]{5,7}\s*/i, "").trim();
+  const rest = args.replace(/^\s*MA[\s-]*[2-9A-HJ-NP-Z]{5,12}\s*/i, "").trim();
   const actor = ctx.userKey;
   try {
     switch (action) {

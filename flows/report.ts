@@ -1,14 +1,16 @@
+import { randomBytes } from "node:crypto";
 import type { Flow, FlowContext, FlowInput, FlowResult } from "../bot/flow";
 import type { Choice, Outbound } from "../bot/model";
 import { extractSubject } from "../bot/reports/extract";
-import { parseReference } from "../bot/reports/reference";
-import type { ReportRecord } from "../bot/reports/types";
+import { parseReference, parseSecret } from "../bot/reports/reference";
 
 type Step = "what" | "who" | "where" | "contact" | "contactText" | "confirm" | "status";
 
 /** The report being written, saved between messages. */
 interface Draft {
   step: Step;
+  /** Set when the draft starts: sending the same draft twice files one report. */
+  id?: string;
   what?: string;
   who?: string;
   whereWhen?: string;
@@ -86,14 +88,21 @@ function clip(s: string, n: number): string {
   return s.length > n ? `${s.slice(0, n)}…` : s;
 }
 
-function statusReply(ctx: FlowContext, report: ReportRecord | undefined, ref: string): FlowResult {
+/** A status lookup: only the reporter's own chat, or someone with the reference and its secret, sees it. */
+function statusReply(ctx: FlowContext, ref: string, secret: string | undefined): FlowResult {
   const t = ctx.t;
-  if (!report) {
+  const access = ctx.services.reports.statusFor(ref, ctx.userKey, secret);
+  if (!access.ok) {
+    const text =
+      access.reason === "slowed"
+        ? t("report:tooManyTries", { minutes: access.minutes })
+        : t("report:notFound", { ref });
     return {
-      replies: [ctx.menu(t("report:notFound", { ref }))],
-      meta: { report: { ref, found: false } },
+      replies: [ctx.menu(text)],
+      meta: { report: { ref, found: false, slowed: access.reason === "slowed" } },
     };
   }
+  const report = access.report;
   const date = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
   const lines = [
     t("report:statusTitle", { ref: report.id }),
@@ -108,9 +117,14 @@ function statusReply(ctx: FlowContext, report: ReportRecord | undefined, ref: st
   };
 }
 
+/** Who reads reports: the office named in OFFICE_NAME, or a plain description of it. */
+function office(ctx: FlowContext): string {
+  return ctx.services.config.OFFICE_NAME ?? ctx.t("report:thisOffice");
+}
+
 async function submit(ctx: FlowContext, d: Draft): Promise<FlowResult> {
   const { services, inbound } = ctx;
-  const { report } = await services.reports.submit({
+  const sent = await services.reports.submit({
     what: d.what ?? "",
     who: d.who,
     whereWhen: d.whereWhen,
@@ -119,20 +133,37 @@ async function submit(ctx: FlowContext, d: Draft): Promise<FlowResult> {
     reporterKey: d.anonymous ? undefined : ctx.userKey,
     channel: inbound.channel,
     lang: ctx.lang,
+    draft: d.id,
   });
+  const { secret, repeated } = sent;
+  const report = sent.report;
+  const t = ctx.t;
+  const linked = report.reporterKey === ctx.userKey;
   // The report is on disk (submit flushed) before this confirmation is produced.
   return {
     replies: [
       {
-        text: ctx.t("report:confirmed", { ref: report.id }),
+        text: [
+          t(repeated ? "report:alreadySent" : "report:confirmed", { ref: report.id, secret }),
+          t(linked ? "report:checkHere" : "report:checkAnonymous", { ref: report.id, secret }),
+          "",
+          t("report:whoReads", { office: office(ctx) }),
+          t("report:officialComplaint"),
+          t("report:inDanger"),
+        ].join("\n"),
         choices: [
-          { id: `report:status:${report.id}`, label: ctx.t("report:statusButton") },
-          { id: "menu:faq", label: ctx.t("common:menu.faq") },
+          { id: linked ? `report:status:${report.id}` : "report:status", label: t("report:statusButton") },
+          { id: "menu:faq", label: t("common:menu.faq") },
         ],
       },
     ],
-    meta: { report: { ref: report.id, created: true } },
+    meta: { report: { ref: report.id, created: !repeated, repeated: repeated === true } },
   };
+}
+
+/** A draft's id: random, never derived from the person. */
+function draftId(): string {
+  return randomBytes(9).toString("base64url");
 }
 
 function looksLikeContact(text: string): boolean {
@@ -141,12 +172,13 @@ function looksLikeContact(text: string): boolean {
 
 async function step(ctx: FlowContext, state: unknown, input: FlowInput): Promise<FlowResult> {
   const d: Draft = { ...((state as Draft | undefined) ?? { step: "what" }) };
+  d.id ??= draftId();
   const t = ctx.t;
   const choice = input.choice ?? "";
   const text = input.text?.trim().slice(0, MAX_FIELD);
 
   if (choice === "report:cancel") return { replies: [ctx.menu(t("report:cancelled"))] };
-  if (choice === "report:start") return ask(ctx, { step: "what" });
+  if (choice === "report:start") return ask(ctx, { step: "what", id: draftId() });
   if (choice.startsWith("report:status")) return begin(ctx, input);
 
   switch (d.step) {
@@ -178,7 +210,7 @@ async function step(ctx: FlowContext, state: unknown, input: FlowInput): Promise
     case "status": {
       const ref = text ? parseReference(text) : undefined;
       if (!ref) return { replies: [ctx.menu(t("report:badReference"))] };
-      return statusReply(ctx, ctx.services.reports.get(ref), ref);
+      return statusReply(ctx, ref, text ? parseSecret(text) : undefined);
     }
   }
 }
@@ -192,13 +224,12 @@ async function begin(ctx: FlowContext, input: FlowInput): Promise<FlowResult> {
   }
   const choice = input.choice ?? "";
   if (choice.startsWith("report:status:")) {
-    const ref = choice.slice("report:status:".length);
-    return statusReply(ctx, services.reports.get(ref), ref);
+    return statusReply(ctx, choice.slice("report:status:".length), undefined);
   }
   if (choice === "report:status" || input.arg === "status") return ask(ctx, { step: "status" });
   const ref = input.text ? parseReference(input.text) : undefined;
-  if (ref) return statusReply(ctx, services.reports.get(ref), ref);
-  return ask(ctx, { step: "what" });
+  if (ref) return statusReply(ctx, ref, parseSecret(input.text ?? ""));
+  return ask(ctx, { step: "what", id: draftId() });
 }
 
 /**

@@ -5,9 +5,11 @@ import { createI18n } from "../bot/i18n";
 import { createPrivacyService } from "../bot/privacy/personal-data";
 import { createReportService } from "../bot/reports/report-service";
 import "../bot/reports/types-service";
+import { loadAbroad } from "../bot/safety/abroad";
 import { loadDangerDetector } from "../bot/safety/danger";
 import { loadHotlines } from "../bot/safety/hotlines";
 import "../bot/safety/types";
+import { createWhereReader } from "../bot/safety/where";
 import { emergencyFlow } from "./emergency";
 import { exitFlow } from "./exit";
 import { OFFICER_WORDS, officerFlow } from "./officer";
@@ -17,6 +19,11 @@ import { reportFlow } from "./report";
 /** Global command words of the safety feature (whole messages, both languages). */
 export const SAFETY_COMMANDS: GlobalCommand[] = [
   { id: "exit", words: ["keluar", "exit", "quit"], flow: "exit" },
+  {
+    id: "emergency",
+    words: ["darurat", "bantuan darurat", "nomor darurat", "emergency", "emergency help", "sos"],
+    flow: "emergency",
+  },
   {
     id: "report",
     words: ["laporkan", "lapor", "report", "pengaduan", "buat laporan", "make a report", "lapor petugas"],
@@ -52,8 +59,11 @@ export const safetyCapability: Feature = {
   id: "safety",
   setup(services, contentDir) {
     const dir = join(contentDir, "safety");
+    const abroad = loadAbroad(join(dir, "hotlines-abroad.yaml"));
     services.safety = {
       hotlines: loadHotlines(join(dir, "hotlines.yaml")),
+      countries: abroad.countries,
+      where: createWhereReader(abroad),
       danger: loadDangerDetector(join(dir, "danger-patterns.yaml"), services.lexicon),
     };
     services.reports = createReportService(services, createI18n(join(contentDir, "locales")));

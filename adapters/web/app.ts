@@ -3,8 +3,10 @@ import { join } from "node:path";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
+import { RateLimiter } from "../../bot/rate-limiter";
 import type { Bot } from "../../bot/wiring";
 import { chatRequestSchema } from "./chat-request";
+import { clientAddress } from "./client-address";
 import { renderPage } from "./page";
 
 const PUBLIC_DIR = join(import.meta.dirname, "public");
@@ -39,6 +41,10 @@ export function createWebApp(bot: Bot): Hono {
     "chat.css": { body: readFileSync(join(PUBLIC_DIR, "chat.css"), "utf8"), type: "text/css; charset=utf-8" },
   };
 
+  // Rotating chat ids does not get around the per-chat limit: one address has its own limit too.
+  // Over it, the core still answers danger messages and never slows keluar / exit / hapusdata.
+  const perAddress = new RateLimiter(services.config.WEB_RATE_LIMIT_PER_MINUTE);
+
   const app = new Hono();
   app.use("*", secureHeaders({ contentSecurityPolicy: CSP, referrerPolicy: "no-referrer" }));
 
@@ -71,7 +77,9 @@ export function createWebApp(bot: Bot): Hono {
       const parsed = chatRequestSchema.safeParse(raw);
       if (!parsed.success) return c.json({ error: t("web:badRequest") }, 400);
       const body = parsed.data;
+      const address = clientAddress(c, services.config.TRUST_PROXY);
       const result = await core.handle({
+        throttled: !perAddress.take(address, Date.now()),
         channel: "web",
         chatId: body.chat,
         text: body.text,

@@ -3,7 +3,8 @@ import type { Channel, Lang } from "../model";
 import type { Services } from "../services";
 import { extractSubject, subjectKeys } from "./extract";
 import { notifyOfficers, recordNoticeOutcome } from "./notify";
-import { newReference, parseReference, type RandomInt } from "./reference";
+import { hashSecret, newReference, newSecret, parseReference, type RandomInt } from "./reference";
+import { createReportAccess, type StatusAccess } from "./report-access";
 import type { AuditRecord, NewReport, NoticeRecord, ReportEntry, ReportRecord, ReportStatus } from "./types";
 import { createWarnings } from "./warnings";
 
@@ -27,8 +28,19 @@ export interface ReplyOutcome {
 
 /** Reports (pengaduan): created by the report flow, handled by officers (Telegram, CLI, later the console). */
 export interface ReportService {
-  /** Stores a report and makes it durable (flush) before resolving; officers are then notified. */
-  submit(input: NewReport): Promise<{ report: ReportRecord; notified: Promise<NoticeRecord> }>;
+  /**
+   * Stores a report and makes it durable (flush) before resolving; officers are then notified.
+   * `secret` is shown once to the reporter (only its hash is kept). A draft sent again returns
+   * the report it already filed (`repeated`), with a fresh secret, and notifies nobody twice.
+   */
+  submit(input: NewReport): Promise<{
+    report: ReportRecord;
+    secret: string;
+    repeated?: boolean;
+    notified: Promise<NoticeRecord | undefined>;
+  }>;
+  /** A status lookup by a person: their own report, or the reference with its secret; wrong lookups are slowed. */
+  statusFor(ref: string, chat: string, secret: string | undefined): StatusAccess;
   /** A report by reference, as typed ("ma 7k3q9" works). */
   get(ref: string): ReportRecord | undefined;
   list(filter?: ReportFilter): ReportRecord[];
@@ -103,9 +115,19 @@ export function createReportService(
     return report;
   }
 
+  const access = createReportAccess((ref) => reports().get(ref));
+
   const service: ReportService = {
     async submit(input) {
       const at = now();
+      const secret = newSecret();
+      const filed = input.draft ? reports().find((r) => r.draft === input.draft)[0] : undefined;
+      if (filed) {
+        filed.secretHash = hashSecret(filed.id, secret);
+        reports().put(filed);
+        await store.flush();
+        return { report: filed, secret, repeated: true, notified: Promise.resolve(notices().get(filed.id)) };
+      }
       const id = newReference((ref) => reports().get(ref) !== undefined, options.random);
       const report: ReportRecord = {
         id,
@@ -119,6 +141,8 @@ export function createReportService(
         anonymous: input.anonymous,
         contact: input.anonymous ? undefined : input.contact,
         reporterKey: input.anonymous ? undefined : input.reporterKey,
+        secretHash: hashSecret(id, secret),
+        draft: input.draft,
         channel: input.channel,
         lang: input.lang,
         notes: [],
@@ -133,7 +157,12 @@ export function createReportService(
         return n;
       });
       notified.catch((err) => services.log.error({ err, report: id }, "report notice failed"));
-      return { report, notified };
+      return { report, secret, notified };
+    },
+
+    statusFor(ref, chat, secret) {
+      const id = parseReference(ref) ?? ref;
+      return access.lookup(id, chat, secret, services.clock().getTime());
     },
 
     get(ref) {

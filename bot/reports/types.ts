@@ -40,6 +40,10 @@ export interface ReportRecord extends Doc {
   contact?: string;
   /** `channel:chatId` of the reporter, kept only when not anonymous; removed on deletion. */
   reporterKey?: string;
+  /** Hash of the secret shown once to the reporter (reference + secret open the status anywhere). */
+  secretHash?: string;
+  /** The draft this report was sent from: pressing "Kirim laporan" twice never files it twice. */
+  draft?: string;
   channel: Channel;
   lang: Lang;
   notes: ReportEntry[];
@@ -76,4 +80,6 @@ export interface NewReport {
   reporterKey?: string;
   channel: Channel;
   lang: Lang;
+  /** The draft's id (report flow): a second send of the same draft returns the first report. */
+  draft?: string;
 }

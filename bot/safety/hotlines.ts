@@ -3,15 +3,20 @@ import { ContentError } from "../i18n";
 import { loadYaml } from "../load-yaml";
 import type { Lang } from "../model";
 
-const text = z.object({ id: z.string().min(1), en: z.string().min(1) });
+/** A text in both languages. */
+export const textSchema = z.object({ id: z.string().min(1), en: z.string().min(1) });
+const text = textSchema;
 
 const lineSchema = z.object({
   kind: z.enum(["phone", "whatsapp", "app", "web"]),
   value: z.string().min(1),
+  /** The number the short emergency answer leads with for someone in Indonesia, or abroad. */
+  from: z.enum(["indonesia", "abroad"]).optional(),
   note: text.optional(),
 });
 
-const dateSchema = z.union([z.date(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]).transform((v) => {
+/** A checked date, YYYY-MM-DD (YAML dates are read as such too). */
+export const dateSchema = z.union([z.date(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]).transform((v) => {
   const d = typeof v === "string" ? new Date(`${v}T00:00:00Z`) : v;
   return d.toISOString().slice(0, 10);
 });

@@ -66,7 +66,15 @@ describe("safety content", () => {
     }
     const numbers = hotlines.flatMap((h) => h.lines.filter((l) => l.kind !== "app").map((l) => l.value));
     expect(numbers.sort()).toEqual(
-      ["110", "129", "08111-129-129", "0800-1000", "+62 21 2924 4800", "peduliwni.kemlu.go.id"].sort(),
+      [
+        "110",
+        "129",
+        "021-129",
+        "08111-129-129",
+        "0800-1000",
+        "+62 21 2924 4800",
+        "peduliwni.kemlu.go.id",
+      ].sort(),
     );
   });
 

@@ -31,6 +31,13 @@ function refOf(r: { meta: Record<string, unknown> }): string {
   return (r.meta.report as { ref: string }).ref;
 }
 
+/** The secret shown once in the confirmation. */
+function secretOf(r: { replies: { text: string }[] }): string {
+  const m = /(?:Kode rahasia|Secret code)(?: baru)?: \*([2-9A-Z]{4}-[2-9A-Z]{4})\*/.exec(allText(r as never));
+  if (!m?.[1]) throw new Error("no secret in the confirmation");
+  return m[1];
+}
+
 describe("report flow", () => {
   it("asks what, who, where/when and contact, then confirms with a reference", async () => {
     const b = makeBot();
@@ -49,7 +56,7 @@ describe("report flow", () => {
     expect(allText(summary)).toContain("@loker.taiwan");
     const done = await b.say("p", "Kirim laporan");
     const ref = refOf(done);
-    expect(ref).toMatch(/^MA-[2-9A-HJ-NP-Z]{5}$/);
+    expect(ref).toMatch(/^MA-[2-9A-HJKMNP-Z]{8}$/);
     expect(allText(done)).toContain(ref);
     const stored = b.store.collection<ReportRecord>("reports").get(ref);
     expect(stored).toMatchObject({
@@ -81,11 +88,11 @@ describe("report flow", () => {
     expect(b.store.collection("reports").size()).toBe(0);
   });
 
-  it("status lookup by reference, typed in any case and spacing, from anyone", async () => {
+  it("status and replies reach the reporter's own chat, typed in any case and spacing", async () => {
     const b = makeBot();
     const ref = refOf(await fileReport(b, "s1"));
     for (const typed of [ref, ref.toLowerCase(), ref.replace("-", " "), `status ${ref.replace("-", "")}`]) {
-      const r = await b.say("someone-else", typed);
+      const r = await b.say("s1", typed);
       expect(r.meta.report).toMatchObject({ ref, found: true, status: "baru" });
       expect(allText(r)).toMatch(/Baru/);
     }
@@ -94,9 +101,113 @@ describe("report flow", () => {
     const r = await b.say("s1", { choice: `report:status:${ref}` });
     expect(allText(r)).toMatch(/Diproses/);
     expect(allText(r)).toContain("Kami sudah menghubungi Disnaker.");
-    const missing = await b.say("s1", "MA-ZZZZZ");
-    expect(missing.meta.report).toMatchObject({ found: false });
-    expect(allText(missing)).toMatch(/tidak ditemukan/);
+  });
+
+  it("another chat with only the reference gets nothing; with the secret shown once it gets the status", async () => {
+    const b = makeBot();
+    const done = await fileReport(b, "owner");
+    const ref = refOf(done);
+    const secret = secretOf(done);
+    expect(secret).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
+    // Only a hash of the secret is stored.
+    expect(JSON.stringify(b.store.collection("reports").all())).not.toContain(secret);
+    await b.bot.services.reports.reply(ref, "Balasan rahasia petugas.", "test");
+    for (const attempt of [ref, { choice: `report:status:${ref}` }, `${ref} 2222-2222`]) {
+      const r = await b.say("stranger", attempt);
+      expect(r.meta.report).toMatchObject({ found: false });
+      expect(allText(r)).not.toContain("Balasan rahasia petugas.");
+      expect(allText(r)).not.toMatch(/Baru|Diproses/);
+    }
+    // Not found and wrong secret read the same, so a stranger cannot tell which references exist.
+    const missing = await b.say("stranger-2", "MA-ZZZZZZZZ 2222-2222");
+    expect(allText(missing)).toBe(
+      allText(await b.say("stranger-3", `${ref} 2222-2222`)).replace(ref, "MA-ZZZZZZZZ"),
+    );
+    for (const typed of [
+      `${ref} ${secret}`,
+      `${ref.toLowerCase()} kode ${secret.replace("-", " ").toLowerCase()}`,
+    ]) {
+      const ok = await b.say("family-phone", typed);
+      expect(ok.meta.report).toMatchObject({ ref, found: true });
+      expect(allText(ok)).toContain("Balasan rahasia petugas.");
+    }
+  });
+
+  it("an anonymous report needs its secret even in the chat it came from", async () => {
+    const b = makeBot();
+    const done = await fileReport(b, "anon", { anonymous: true });
+    const ref = refOf(done);
+    expect(allText(done)).toMatch(/tidak terhubung ke chat ini/);
+    expect((await b.say("anon", ref)).meta.report).toMatchObject({ found: false });
+    expect((await b.say("anon", `${ref} ${secretOf(done)}`)).meta.report).toMatchObject({ found: true });
+  });
+
+  it("repeated wrong lookups from one chat are slowed, also for a right guess", async () => {
+    const b = makeBot();
+    const done = await fileReport(b, "victim");
+    const ref = refOf(done);
+    for (let i = 0; i < 5; i++) {
+      const r = await b.say("guesser", `MA-${"23456789ABCDEFGH".slice(i, i + 8)}`);
+      expect(r.meta.report).toMatchObject({ found: false });
+    }
+    const slowed = await b.say("guesser", `${ref} ${secretOf(done)}`);
+    expect(slowed.meta.report).toMatchObject({ found: false, slowed: true });
+    expect(allText(slowed)).toMatch(/Terlalu banyak percobaan/);
+    // The reporter's own chat is never slowed by someone else's guesses.
+    expect((await b.say("victim", ref)).meta.report).toMatchObject({ found: true });
+    // After the pause the right secret works again.
+    b.clock.advance(16 * 60_000);
+    expect((await b.say("guesser", `${ref} ${secretOf(done)}`)).meta.report).toMatchObject({ found: true });
+  });
+
+  it("old five-character references in stored data are still read", async () => {
+    const b = makeBot();
+    const ref = refOf(await fileReport(b, "old"));
+    const reports = b.store.collection<ReportRecord>("reports");
+    const stored = reports.get(ref) as ReportRecord;
+    reports.put({ ...stored, id: "MA-7KL39", secretHash: undefined });
+    const r = await b.say("old", "ma-7kl39");
+    expect(r.meta.report).toMatchObject({ ref: "MA-7KL39", found: true });
+    expect((await b.say("other", "MA-7KL39")).meta.report).toMatchObject({ found: false });
+  });
+
+  it("the confirmation says who reads reports, that it is not a police report, and how to complain officially", async () => {
+    const b = makeBot({ env: { OFFICE_NAME: "Disnaker Kota Lubuklinggau" } });
+    const text = allText(await fileReport(b, "c1"));
+    expect(text).toContain("petugas Disnaker Kota Lubuklinggau");
+    expect(text).toMatch(/bukan laporan polisi/);
+    expect(text).toMatch(/0800-1000.*Disnaker.*BP3MI/s);
+    expect(text).toMatch(/Di Indonesia telepon polisi \*110\*/);
+    const plain = allText(await fileReport(makeBot(), "c2"));
+    expect(plain).toContain("kantor yang menjalankan layanan ini");
+  });
+
+  it("'Kirim laporan' pressed again for the same draft (after a crash) files no duplicate", async () => {
+    const b = makeBot();
+    await b.say("d", "laporkan");
+    await b.say("d", "Sponsor minta uang 15 juta untuk berangkat ke Taiwan, lalu hilang.");
+    await b.say("d", { choice: "report:skip" });
+    await b.say("d", "Lubuk Linggau, Oktober 2026");
+    await b.say("d", { choice: "report:via-chat" });
+    const session = b.store.getSession("web:d");
+    const first = await b.say("d", { choice: "report:send" });
+    // The crash: the session write after the confirmation never reached the disk.
+    if (session) b.store.putSession("web:d", session);
+    const again = await b.say("d", { choice: "report:send" });
+    expect(refOf(again)).toBe(refOf(first));
+    expect(again.meta.report).toMatchObject({ repeated: true });
+    expect(b.store.collection("reports").size()).toBe(1);
+    expect(b.bot.services.reports.pendingNotices()).toHaveLength(1);
+    // The new secret works, the old one no longer does.
+    expect((await b.say("x1", `${refOf(first)} ${secretOf(again)}`)).meta.report).toMatchObject({
+      found: true,
+    });
+    expect((await b.say("x2", `${refOf(first)} ${secretOf(first)}`)).meta.report).toMatchObject({
+      found: false,
+    });
+    // A new draft is a new report.
+    await fileReport(b, "d");
+    expect(b.store.collection("reports").size()).toBe(2);
   });
 
   it("'cek laporan' asks for the reference", async () => {

@@ -32,14 +32,25 @@
     localStorage.setItem(STORE_LOG, JSON.stringify(all.slice(-MAX_KEPT)));
   }
 
-  /** Appends text, turning *bold* into <strong> through text nodes only. */
+  /** A tap-to-call link for a bold phone number ("*110*", "*+62 21 2924 4800*"), or the element itself. */
+  function phoneLink(el) {
+    const text = el.textContent || "";
+    if (!/^\+?\d[\d\s-]{1,18}\d$/.test(text)) return el;
+    const a = document.createElement("a");
+    a.href = `tel:${text.replace(/[\s-]/g, "")}`;
+    a.className = "tel";
+    a.appendChild(el);
+    return a;
+  }
+
+  /** Appends text, turning *bold* into <strong> (and bold numbers into tel: links) through text nodes only. */
   function appendRich(el, text) {
     const parts = String(text).split(/(\*[^*\n]+\*)/g);
     for (const part of parts) {
       if (part.length > 2 && part.startsWith("*") && part.endsWith("*")) {
         const b = document.createElement("strong");
         b.textContent = part.slice(1, -1);
-        el.appendChild(b);
+        el.appendChild(phoneLink(b));
       } else if (part) {
         el.appendChild(document.createTextNode(part));
       }
@@ -106,6 +117,8 @@
         body: JSON.stringify({ chat: chatId(), ...body }),
       });
       const data = await res.json();
+      // Typed keluar / exit: the same as the "Keluar cepat" button.
+      if (data.meta?.exit) return quickExit();
       // The person deleted their data: forget this browser's chat id and transcript too.
       if (data.meta?.deleted) {
         localStorage.removeItem(STORE_LOG);
@@ -135,12 +148,14 @@
     }
   });
 
-  document.getElementById("quick-exit").addEventListener("click", () => {
+  /** Forgets the chat on the screen and in the browser, and replaces the page with a neutral one. */
+  function quickExit() {
     localStorage.removeItem(STORE_LOG);
     localStorage.removeItem(STORE_ID);
     log.textContent = "";
     window.location.replace("https://www.google.com/");
-  });
+  }
+  document.getElementById("quick-exit").addEventListener("click", quickExit);
 
   const history = kept();
   if (history.length) for (const entry of history) render(entry, false);
