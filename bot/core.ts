@@ -62,10 +62,11 @@ export function createCore(deps: CoreDeps): Core {
   const flows = new Map(deps.flows.map((f) => [f.id, f]));
   const limiter = new RateLimiter(config.RATE_LIMIT_PER_MINUTE);
   const repeats = new RepeatAnswers();
-  /** Never slowed: the discreet exit and deleting one's data. */
+  /** Never slowed: commands marked `neverSlowed` (the discreet exit, deleting one's data) and their flows' choices. */
+  const unslowedFlows = new Set(deps.commands.filter((c) => c.neverSlowed).map((c) => c.flow));
   const unlimited = (inbound: Inbound): boolean =>
-    inbound.choice?.startsWith("privacy:") === true ||
-    ["exit", "deletemydata"].includes((inbound.text && findCommand(deps.commands, inbound.text)?.id) || "");
+    (inbound.choice !== undefined && unslowedFlows.has(splitChoice(inbound.choice).flow)) ||
+    (!!inbound.text && findCommand(deps.commands, inbound.text)?.neverSlowed === true);
   const threshold = deps.intentThreshold ?? 0.5;
   const personLock = deps.personLock ?? new KeyedMutex();
   const monotonic = deps.monotonic ?? (() => performance.now());
@@ -300,7 +301,7 @@ export function createCore(deps: CoreDeps): Core {
       "handled",
     );
     const answer = { replies, meta: result.meta ?? {} };
-    if (danger && inbound.text && answer.meta.flow === "emergency" && !answer.meta.handover) {
+    if (danger && inbound.text && answer.meta.flow === roles.danger && !answer.meta.handover) {
       repeats.remember(key, lang, inbound.text, answer, isNew);
     }
     return answer;

@@ -9,6 +9,8 @@ export interface GlobalCommand {
   arg?: string;
   /** True when the command needs the sender to be an officer. */
   officerOnly?: boolean;
+  /** Never slowed by a flood limit (the discreet exit, deleting one's data), nor the choices of its flow. */
+  neverSlowed?: boolean;
 }
 
 /** The commands of the foundation; features append theirs in bot/wiring.ts. */

@@ -217,7 +217,6 @@ async function step(ctx: FlowContext, state: unknown, input: FlowInput): Promise
 
 /** Starts a report, a status lookup, or (after an emergency answer) resumes the report being written. */
 async function begin(ctx: FlowContext, input: FlowInput): Promise<FlowResult> {
-  const { services } = ctx;
   if (input.arg === "resume") {
     const session = ctx.session;
     if (session.flow === "report") return step(ctx, session.state, { text: input.text });

@@ -18,7 +18,7 @@ import { reportFlow } from "./report";
 
 /** Global command words of the safety feature (whole messages, both languages). */
 export const SAFETY_COMMANDS: GlobalCommand[] = [
-  { id: "exit", words: ["keluar", "exit", "quit"], flow: "exit" },
+  { id: "exit", words: ["keluar", "exit", "quit"], flow: "exit", neverSlowed: true },
   {
     id: "emergency",
     words: ["darurat", "bantuan darurat", "nomor darurat", "emergency", "emergency help", "sos"],
@@ -42,6 +42,7 @@ export const SAFETY_COMMANDS: GlobalCommand[] = [
     words: ["hapusdata", "hapus data", "hapus data saya", "deletemydata", "delete my data", "delete data"],
     flow: "privacy",
     arg: "delete",
+    neverSlowed: true,
   },
   ...Object.entries(OFFICER_WORDS).map(([action, words]) => ({
     id: `officer-${action}`,
