@@ -46,6 +46,8 @@ const isoDate = z
 
 const sourceSchema = z.object({
   name: z.string().min(3),
+  /** The source's name for English readers (the Indonesian name is shown when it is missing). */
+  name_en: z.string().min(3).optional(),
   via: z.string().min(3).optional(),
   url: z.url().optional(),
   checked: isoDate,

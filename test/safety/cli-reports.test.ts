@@ -80,7 +80,7 @@ describe("npm run cli -- reports", () => {
       replies: [{ text: "Mohon datang ke Disnaker." }],
       related: [a],
     });
-    expect(runCli(["reports", "show", "MA-ZZZZZ", "--json"], { dataDir: dir }).status).toBe(1);
+    expect(runCli(["reports", "show", "MA-ZZZZZZZZ", "--json"], { dataDir: dir }).status).toBe(1);
 
     const store = await openFileStore(dir, { readOnly: true });
     const audit = store.collection<AuditRecord>("audit").all();
