@@ -29,7 +29,7 @@ describe("faq flow transcript", () => {
     const text = allText(answer);
     expect(text).toContain("Biaya penempatan");
     expect(text).toContain("Dasar: UU 18/2017");
-    expect(text).toContain("dicek 11/2026");
+    expect(text).toContain("dicek 12/2026");
     expect(text).toContain("Membantu? 👍 / 👎");
     expect(choiceIds(answer)).toEqual(
       expect.arrayContaining(["faq:up:costs", "faq:down:costs", "faq:more:costs", "faq:topic:brokers"]),
