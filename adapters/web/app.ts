@@ -79,7 +79,7 @@ export function createWebApp(bot: Bot): Hono {
       const body = parsed.data;
       const address = clientAddress(c, services.config.TRUST_PROXY);
       const result = await core.handle({
-        throttled: !perAddress.take(address, Date.now()),
+        throttled: !perAddress.take(address, performance.now()),
         channel: "web",
         chatId: body.chat,
         text: body.text,
