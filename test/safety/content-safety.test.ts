@@ -59,6 +59,8 @@ const TYPED: Record<string, string> = {
 };
 /** Bold words after "tulis" that are a description of what to write, not a command. */
 const DESCRIPTIONS = new Set(["nama perusahaan", "tidak ada"]);
+/** Words that answer the message they appear in (DAFTAR after a programme list: test/places covers it). */
+const IN_CONTEXT = new Set(["daftar"]);
 const DANGER_CONTEXT = /darurat|bahaya|emergency|danger|kontak|contacts/i;
 
 describe("every 'ketik X' / 'type X' in the content works", () => {
@@ -78,7 +80,7 @@ describe("every 'ketik X' / 'type X' in the content works", () => {
     );
   });
 
-  for (const f of found.filter((x) => !DESCRIPTIONS.has(x.word))) {
+  for (const f of found.filter((x) => !DESCRIPTIONS.has(x.word) && !IN_CONTEXT.has(x.word))) {
     it(`${f.where}: "${f.word}" reaches the flow it names`, async () => {
       const expected = TYPED[f.word];
       expect(expected, `no flow known for "${f.word}": add it to TYPED or fix the content`).toBeDefined();
