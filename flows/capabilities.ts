@@ -6,6 +6,7 @@ import { offerCapability } from "./offer-capability";
 import { placesCapability } from "./places-capability";
 import { registryCapability } from "./registry-capability";
 import { safetyCapability } from "./safety-capability";
+import { subscribeCapability } from "./subscribe-capability";
 
 /**
  * Every capability of the bot, in order: the only list. Add yours here (one import, one entry);
@@ -18,5 +19,6 @@ export const CAPABILITIES: readonly Feature[] = [
   faqCapability,
   offerCapability,
   placesCapability,
+  subscribeCapability,
   comingSoonCapability,
 ];

@@ -11,7 +11,7 @@ function comingSoonFlow(id: string): Flow {
 }
 
 /** Not built yet; a capability that builds one of them removes it here and registers its own. */
-const COMING = [{ id: "subscribe", order: 50 }];
+const COMING: { id: string; order: number }[] = [];
 
 /** Menu entries whose capability is not built yet (they point to the district Disnaker). */
 export const comingSoonCapability: Feature = {

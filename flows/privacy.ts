@@ -1,20 +1,34 @@
 import type { Flow, FlowContext, FlowInput, FlowResult } from "../bot/flow";
+import "../bot/subscriptions/types";
 
 function show(ctx: FlowContext): FlowResult {
   const t = ctx.t;
   const data = ctx.services.privacy.collect(ctx.userKey);
   const u = data.user ?? ctx.user;
-  const profile = Object.entries(u.profile ?? {})
-    .filter(([, v]) => v)
-    .map(([k, v]) => `${k}: ${v}`)
-    .join(", ");
+  const sub = u.subscription;
+  const profile = sub
+    ? [
+        sub.region.name,
+        sub.destinations.map((d) => t(`subscribe:dest.${d}`)).join(", "),
+        sub.sectors.map((s) => t(`subscribe:sector.${s}`)).join(", "),
+      ]
+        .filter(Boolean)
+        .join(" · ")
+    : Object.entries(u.profile ?? {})
+        .filter(([, v]) => v)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join(", ");
   const lines = [
     t("privacy:showTitle"),
     "",
     t("privacy:showChannel", { channel: u.channel }),
     t("privacy:showLang", { lang: u.lang ?? ctx.lang }),
     t("privacy:showProfile", { profile: profile || "-" }),
-    t("privacy:showConsent", { consent: u.consent?.subscriptions ? t("privacy:yes") : t("privacy:no") }),
+    t("privacy:showConsent", {
+      consent: u.consent?.subscriptions
+        ? t("privacy:yesSince", { date: u.consent.subscriptions.slice(0, 10) })
+        : t("privacy:no"),
+    }),
     t("privacy:showDates", { created: u.createdAt.slice(0, 10), seen: u.lastSeenAt.slice(0, 10) }),
     t("privacy:showSource", { source: u.source ?? "-" }),
     t("privacy:showSession", { flow: data.session?.flow ?? "-" }),
