@@ -44,7 +44,7 @@ describe("import boundaries", () => {
 describe("capability registration", () => {
   it("every command a channel advertises is understood by the core", async () => {
     const b = makeBot();
-    expect(b.bot.channelCommands).toEqual(["menu", "bantuan", "bahasa", "datasaya", "hapusdata"]);
+    expect(b.bot.channelCommands).toEqual(["menu", "bantuan", "bahasa", "datasaya", "hapusdata", "berhenti"]);
     for (const word of b.bot.channelCommands) {
       const r = await b.say("adv", `/${word}`);
       expect(r.meta.command, word).toBeDefined();
