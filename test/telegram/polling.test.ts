@@ -25,6 +25,7 @@ describe("telegram adapter over HTTP (long polling)", () => {
         "bahasa",
         "datasaya",
         "hapusdata",
+        "berhenti",
       ]);
     }
     expect(fake.commands.get("en")?.[0]?.description).toBe("Main menu");
