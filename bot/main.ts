@@ -2,6 +2,7 @@ import { serve } from "@hono/node-server";
 import { config as loadDotenv } from "dotenv";
 import { createWebApp } from "../adapters/web/app";
 import { CAPABILITIES } from "../flows/capabilities";
+import { startBroadcastScheduler } from "./broadcasts/scheduler";
 import { ConfigError, loadConfig } from "./config";
 import { ContentError } from "./i18n";
 import { createLogger } from "./logger";
@@ -33,6 +34,8 @@ async function main(): Promise<void> {
 
   // Privacy: conversation state older than RETENTION_DAYS is swept daily.
   stops.push(startRetentionSweep(bot.services));
+  // Broadcasts: scheduled ones fan out when due; an interrupted fan-out finishes.
+  stops.push(startBroadcastScheduler(bot.services));
 
   // The outbox: officer notices and replies, re-sent after a crash if they were in flight.
   bot.services.dispatcher.start();

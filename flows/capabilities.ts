@@ -1,5 +1,6 @@
 import type { Feature } from "../bot/feature";
 import { baseCapability } from "./base-capability";
+import { broadcastCapability } from "./broadcast-capability";
 import { comingSoonCapability } from "./coming-soon-capability";
 import { faqCapability } from "./faq-capability";
 import { offerCapability } from "./offer-capability";
@@ -20,5 +21,6 @@ export const CAPABILITIES: readonly Feature[] = [
   offerCapability,
   placesCapability,
   subscribeCapability,
+  broadcastCapability,
   comingSoonCapability,
 ];

@@ -1,6 +1,7 @@
 import type { TFunction } from "i18next";
 import type { Flow, FlowContext, FlowInput, FlowResult } from "../bot/flow";
 import type { Choice, Lang } from "../bot/model";
+import "../bot/broadcasts/types-service";
 import { regionLookup } from "../bot/subscriptions/region-lookup";
 import {
   DESTINATIONS,
@@ -123,6 +124,8 @@ export async function unsubscribe(ctx: FlowContext): Promise<FlowResult> {
   ctx.user.consent = rest;
   ctx.services.store.putUser(ctx.user);
   await ctx.services.store.flush();
+  // Honoured at once: broadcast messages to this person not yet handed to the channel are dropped.
+  await ctx.services.broadcasts?.forget(ctx.userKey);
   return {
     replies: [ctx.menu(t(was ? "subscribe:stopped" : "subscribe:notSubscribed"))],
     meta: { subscribe: was ? "stopped" : "none" },

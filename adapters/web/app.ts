@@ -5,6 +5,7 @@ import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import { RateLimiter } from "../../bot/rate-limiter";
 import type { Bot } from "../../bot/wiring";
+import { createAdminApp } from "../admin/admin-app";
 import { chatRequestSchema } from "./chat-request";
 import { clientAddress } from "./client-address";
 import { renderPage } from "./page";
@@ -46,7 +47,10 @@ export function createWebApp(bot: Bot): Hono {
   const perAddress = new RateLimiter(services.config.WEB_RATE_LIMIT_PER_MINUTE);
 
   const app = new Hono();
-  app.use("*", secureHeaders({ contentSecurityPolicy: CSP, referrerPolicy: "no-referrer" }));
+  const headers = secureHeaders({ contentSecurityPolicy: CSP, referrerPolicy: "no-referrer" });
+  // The officer console sets its own headers (a nonce CSP).
+  app.use("*", (c, next) => (c.req.path.startsWith("/admin") ? next() : headers(c, next)));
+  app.route("/admin", createAdminApp(bot));
 
   app.get("/", (c) => c.html(page));
   app.get("/assets/:name", (c) => {
