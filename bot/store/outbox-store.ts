@@ -50,7 +50,13 @@ export function createStoreOutbox(store: Store): OutboxRepository {
       const at = now.toISOString();
       const due = rows()
         .find((r) => r.status === "queued" && r.channel === channel && r.nextAttempt <= at)
-        .sort((a, b) => a.nextAttempt.localeCompare(b.nextAttempt) || a.createdAt.localeCompare(b.createdAt))
+        // Replies and notices ahead of broadcasts (like courier's high/low priority queues).
+        .sort(
+          (a, b) =>
+            Number(a.kind === "broadcast") - Number(b.kind === "broadcast") ||
+            a.nextAttempt.localeCompare(b.nextAttempt) ||
+            a.createdAt.localeCompare(b.createdAt),
+        )
         .slice(0, limit);
       if (due.length === 0) return [];
       const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
