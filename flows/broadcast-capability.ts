@@ -4,6 +4,7 @@ import "../bot/broadcasts/types-service";
 import type { Feature } from "../bot/feature";
 import { createI18n } from "../bot/i18n";
 import { createOfficerAccounts } from "../bot/officers/accounts";
+import { daftarFlow } from "./daftar";
 
 interface Dispatcherish {
   onOutcome(
@@ -27,6 +28,7 @@ export const broadcastCapability: Feature = {
       if (row.status === "blocked") await services.broadcasts.blocked(`${row.channel}:${row.chatId}`);
     });
   },
+  flows: () => [daftarFlow],
   cli: { officer: () => import("../bot/cli/officer") },
   personalData: [INTEREST],
 };

@@ -17,10 +17,11 @@ export const CAPABILITIES: readonly Feature[] = [
   baseCapability,
   safetyCapability,
   registryCapability,
+  // Before the FAQ: "DAFTAR" right after a training announcement is a registration, not a question.
+  broadcastCapability,
   faqCapability,
   offerCapability,
   placesCapability,
   subscribeCapability,
-  broadcastCapability,
   comingSoonCapability,
 ];

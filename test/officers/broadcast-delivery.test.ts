@@ -153,3 +153,29 @@ describe("broadcasts through the real outbox and dispatcher", () => {
     );
   });
 });
+
+describe("DAFTAR", () => {
+  it("registers interest in the announcement a person received, once; officers export it as CSV", async () => {
+    const t = makeBot();
+    seed(t, ["1", "2"]);
+    const ch = fakeChannel();
+    t.bot.services.senders.set("telegram", ch.sender);
+    const { record } = await t.bot.services.broadcasts.create({
+      text: "Pelatihan",
+      training: { title: "Bahasa Jepang" },
+      audience: {},
+      by: "siti",
+    });
+    await drain(t);
+    const r = await t.say("1", "DAFTAR", "telegram");
+    expect(r.meta.daftar).toBe(record.id);
+    expect(r.meta.registered).toBe(true);
+    expect(allText(r)).toContain("Bahasa Jepang");
+    const again = await t.say("1", "daftar", "telegram");
+    expect(again.meta.registered).toBe(false);
+    expect(t.bot.services.broadcasts.interested(record.id).map((x) => x.userKey)).toEqual(["telegram:1"]);
+    // Someone who received no announcement is not registered.
+    const other = await t.say("77", "daftar", "telegram");
+    expect(other.meta.daftar).toBeUndefined();
+  });
+});
