@@ -58,6 +58,21 @@ async function main(): Promise<void> {
     }
   }
 
+  // WhatsApp (issue 14): whatsapp-web.js or the Cloud API webhook, before the server listens.
+  const { whatsappWanted, startWhatsApp, WhatsAppStartError } = await import("../adapters/whatsapp");
+  if (whatsappWanted(config)) {
+    try {
+      const whatsapp = await startWhatsApp({ bot, app, config, log });
+      stops.push(() => whatsapp.stop());
+    } catch (err) {
+      if (!(err instanceof WhatsAppStartError)) throw err;
+      process.stderr.write(`\nMigrasi Aman cannot start.\n${err.message}\n`);
+      for (const stop of stops.reverse()) await stop();
+      await store.close();
+      process.exit(1);
+    }
+  }
+
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     const url = `http://localhost:${info.port}`;
     process.stdout.write(
