@@ -108,7 +108,7 @@ export async function startCloudHarness(
     app,
     graph,
     wa,
-    post(payload, o = {}) {
+    async post(payload, o = {}) {
       const raw = o.raw ?? JSON.stringify(payload);
       const headers: Record<string, string> = { "content-type": "application/json" };
       const signature = o.signature === undefined ? signBody(raw, APP_SECRET) : o.signature;

@@ -3,7 +3,7 @@ import { renderCloud } from "../../adapters/whatsapp/cloud/cloud-render";
 import { classifyGraphError, THROTTLING_CODES } from "../../adapters/whatsapp/cloud/cloud-sender";
 import { GraphError } from "../../adapters/whatsapp/cloud/graph-client";
 import { signBody } from "../../adapters/whatsapp/cloud/signature";
-import { MENU_ENTRIES } from "../../bot/main-menu";
+import { MENU_ENTRIES } from "../helpers/make-bot";
 import { userKey } from "../../bot/model";
 import { APP_SECRET, type CloudHarness, envelope, incoming, startCloudHarness, textOf, VERIFY_TOKEN } from "./cloud-harness";
 import { until } from "./web-harness";

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { MENU_ENTRIES } from "../../bot/main-menu";
+import { MENU_ENTRIES } from "../helpers/make-bot";
 import { type Inbound, userKey } from "../../bot/model";
 import { createMemoryStore } from "../../bot/store/open-store";
 import { visible } from "../adapters/drivers";

@@ -25,9 +25,14 @@ export class WhatsAppStartError extends Error {
   }
 }
 
-/** The phone of a person keyed by their business-scoped user id, for replies `to` the phone. */
+/**
+ * The phone of a person keyed by their business-scoped user id, for replies `to` the phone.
+ * `channel` and `chatId` name the person, so `hapusdata` erases it too.
+ */
 interface ContactDoc extends Doc {
   phone: string;
+  channel: "whatsapp";
+  chatId: string;
 }
 
 /** The last status Meta reported for a message the bot sent (keyed by a hash of its wamid). */
@@ -120,7 +125,7 @@ export async function startWhatsAppCloud(options: StartWhatsAppCloudOptions): Pr
 
   function handleMessage(m: CloudMessage) {
     const chatId = m.inbound.chatId;
-    if (m.phone && m.phone !== chatId && contacts.get(chatId)?.phone !== m.phone) contacts.put({ id: chatId, phone: m.phone });
+    if (m.phone && m.phone !== chatId && contacts.get(chatId)?.phone !== m.phone) contacts.put({ id: chatId, phone: m.phone, channel: "whatsapp", chatId });
     queue.push(chatId, async () => {
       try {
         const result = await core.handle(m.inbound);

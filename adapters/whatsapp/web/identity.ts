@@ -2,10 +2,15 @@ import type { Logger } from "pino";
 import { userKey } from "../../../bot/model";
 import type { Store } from "../../../bot/store/types";
 
-/** `<id>` → the chat id the person is known under (their first one, or an officer's form). */
+/**
+ * `<id>` → the chat id the person is known under (their first one, or an officer's form).
+ * `channel` and `chatId` name the person, so `hapusdata` erases their aliases too.
+ */
 interface AliasDoc {
   id: string;
   person: string;
+  channel: "whatsapp";
+  chatId: string;
 }
 
 export interface IdentityOptions {
@@ -52,7 +57,7 @@ export function createIdentity(options: IdentityOptions) {
       (known(chatId) ? chatId : undefined) ??
       forms.find((f) => f !== chatId && known(f)) ??
       chatId;
-    for (const f of forms) aliases.put({ id: f, person });
+    for (const f of forms) aliases.put({ id: f, person, channel: "whatsapp", chatId: person });
     return person;
   }
 
