@@ -94,7 +94,11 @@ async function main(): Promise<void> {
     stopping = true;
     log.info({ reason }, "shutting down");
     for (const stop of stops.reverse()) await stop();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      // Idle keep-alive connections (webhook callers) would hold close() until they time out.
+      (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+    });
     try {
       await store.close();
     } catch (err) {
