@@ -7,7 +7,10 @@ import type { Bot } from "../../bot/wiring";
 export { WhatsAppStartError } from "./cloud/start-whatsapp-cloud";
 
 /** True when WhatsApp should run: WHATSAPP_ENABLED=1, or WHATSAPP_MODE=cloud chosen. */
-export function whatsappWanted(config: Config, env: Record<string, string | undefined> = process.env): boolean {
+export function whatsappWanted(
+  config: Config,
+  env: Record<string, string | undefined> = process.env,
+): boolean {
   return config.WHATSAPP_ENABLED || env.WHATSAPP_MODE?.trim() === "cloud";
 }
 

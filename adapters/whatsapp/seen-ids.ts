@@ -11,7 +11,11 @@ interface SeenDoc {
  * after a reconnect or a restart is handled once. Ids are stored only as a hash: WhatsApp
  * message ids contain the sender's number. Entries older than `keepMs` are forgotten.
  */
-export function createSeenIds(store: Store, name: string, options: { keepMs?: number; now?: () => number } = {}) {
+export function createSeenIds(
+  store: Store,
+  name: string,
+  options: { keepMs?: number; now?: () => number } = {},
+) {
   const docs = store.collection<SeenDoc>(name);
   const keepMs = options.keepMs ?? 3 * 24 * 3600_000;
   const now = options.now ?? Date.now;

@@ -36,13 +36,22 @@ function readNumbered(text: string, hints: string[], known: Choice[]): SeenReply
   return { text: visible(body), choices, askLocation: false };
 }
 
-const WEB_MEDIA = { photo: "image", voice: "ptt", video: "video", document: "document", sticker: "sticker", other: "vcard" };
+const WEB_MEDIA = {
+  photo: "image",
+  voice: "ptt",
+  video: "video",
+  document: "document",
+  sticker: "sticker",
+  other: "vcard",
+};
 
 /** whatsapp-web.js through the real adapter, driving the fake client as a person would. */
 export async function whatsappWebDriver(): Promise<AdapterDriver> {
   const h = await startWebHarness();
   const bot = h.test.bot;
-  const hints = ["id", "en"].map((l) => bot.i18n.getFixedT(l)("whatsapp:replyNumbers", { numbers: "" }).split(" ")[0]!);
+  const hints = ["id", "en"].map(
+    (l) => bot.i18n.getFixedT(l)("whatsapp:replyNumbers", { numbers: "" }).split(" ")[0]!,
+  );
   const last = new Map<string, SeenReply[]>();
   let handled = 0;
   const chatId = (chat: string) => `62${chat}@c.us`;
@@ -61,7 +70,10 @@ export async function whatsappWebDriver(): Promise<AdapterDriver> {
         const n = seen.findIndex((c) => c.id === input.choice);
         client.deliver(id, n >= 0 ? String(n + 1) : input.choice);
       } else if ("location" in input) {
-        client.deliver(id, "", { type: "location", location: { latitude: input.location.lat, longitude: input.location.lon } });
+        client.deliver(id, "", {
+          type: "location",
+          location: { latitude: input.location.lat, longitude: input.location.lon },
+        });
       } else client.deliver(id, "", { type: WEB_MEDIA[input.media], hasMedia: true });
       await h.handled(++handled);
       const key = userKey("whatsapp", id);
@@ -80,14 +92,19 @@ export async function whatsappWebDriver(): Promise<AdapterDriver> {
 type Interactive = {
   type: string;
   body?: { text: string };
-  action: { buttons?: { reply: { id: string; title: string } }[]; sections?: { rows: { id: string; title: string; description?: string }[] }[] };
+  action: {
+    buttons?: { reply: { id: string; title: string } }[];
+    sections?: { rows: { id: string; title: string; description?: string }[] }[];
+  };
 };
 
 /** The Cloud API through its signed webhook and the fake Graph API. */
 export async function whatsappCloudDriver(): Promise<AdapterDriver> {
   const h = await startCloudHarness();
   const bot = h.test.bot;
-  const hints = ["id", "en"].map((l) => bot.i18n.getFixedT(l)("whatsapp:replyNumbers", { numbers: "" }).split(" ")[0]!);
+  const hints = ["id", "en"].map(
+    (l) => bot.i18n.getFixedT(l)("whatsapp:replyNumbers", { numbers: "" }).split(" ")[0]!,
+  );
   const last = new Map<string, SeenReply[]>();
   let handled = 0;
   const phone = (chat: string) => `62${chat}`;
@@ -104,13 +121,30 @@ export async function whatsappCloudDriver(): Promise<AdapterDriver> {
       else if ("choice" in input) {
         const seen = (last.get(to) ?? []).flatMap((r) => r.choices);
         const n = seen.findIndex((c) => c.id === input.choice);
-        message = n >= 0 && seen[n]!.id.startsWith("label:")
-          ? textOf(String(n + 1))
-          : { type: "interactive", interactive: { type: "button_reply", button_reply: { id: input.choice, title: seen[n]?.label ?? "" } } };
+        message =
+          n >= 0 && seen[n]!.id.startsWith("label:")
+            ? textOf(String(n + 1))
+            : {
+                type: "interactive",
+                interactive: {
+                  type: "button_reply",
+                  button_reply: { id: input.choice, title: seen[n]?.label ?? "" },
+                },
+              };
       } else if ("location" in input) {
-        message = { type: "location", location: { latitude: input.location.lat, longitude: input.location.lon } };
+        message = {
+          type: "location",
+          location: { latitude: input.location.lat, longitude: input.location.lon },
+        };
       } else {
-        const type = { photo: "image", voice: "audio", video: "video", document: "document", sticker: "sticker", other: "contacts" }[input.media];
+        const type = {
+          photo: "image",
+          voice: "audio",
+          video: "video",
+          document: "document",
+          sticker: "sticker",
+          other: "contacts",
+        }[input.media];
         message = { type, [type]: { id: "media-1" } };
       }
       const res = await h.post(incoming(to, message));
@@ -128,9 +162,15 @@ export async function whatsappCloudDriver(): Promise<AdapterDriver> {
           const i = body.interactive!;
           const choices = [
             ...(i.action.buttons ?? []).map((b) => ({ id: b.reply.id, label: b.reply.title })),
-            ...(i.action.sections ?? []).flatMap((s) => s.rows.map((r) => ({ id: r.id, label: r.description ?? r.title }))),
+            ...(i.action.sections ?? []).flatMap((s) =>
+              s.rows.map((r) => ({ id: r.id, label: r.description ?? r.title })),
+            ),
           ];
-          return { text: visible(i.body?.text ?? ""), choices, askLocation: i.type === "location_request_message" };
+          return {
+            text: visible(i.body?.text ?? ""),
+            choices,
+            askLocation: i.type === "location_request_message",
+          };
         });
       last.set(to, replies);
       return replies;

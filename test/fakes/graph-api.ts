@@ -55,7 +55,15 @@ export async function startFakeGraph(token = "test-cloud-token"): Promise<FakeGr
       res.end(JSON.stringify(body));
     };
     const error = (status: number, code: number, details = "fake") =>
-      reply(status, { error: { message: details, type: "OAuthException", code, error_data: { messaging_product: "whatsapp", details }, fbtrace_id: "x" } });
+      reply(status, {
+        error: {
+          message: details,
+          type: "OAuthException",
+          code,
+          error_data: { messaging_product: "whatsapp", details },
+          fbtrace_id: "x",
+        },
+      });
     const m = /^\/(v\d+\.\d+)\/([^/]+)\/messages$/.exec(req.url ?? "");
     if (req.method !== "POST" || !m) return error(404, 100, "unknown path");
     if (req.headers.authorization !== `Bearer ${token}`) return error(401, 190, "invalid token");
@@ -74,10 +82,15 @@ export async function startFakeGraph(token = "test-cloud-token"): Promise<FakeGr
     window.push(now);
     const forced = queued.shift() ?? perRecipient.get(body.to ?? body.recipient ?? "");
     if (forced) return error(forced.status, forced.code, forced.details);
-    if (body.messaging_product !== "whatsapp" || typeof body.type !== "string") return error(400, 100, "bad message");
+    if (body.messaging_product !== "whatsapp" || typeof body.type !== "string")
+      return error(400, 100, "bad message");
     const wamid = `wamid.FAKE${(++counter).toString().padStart(8, "0")}`;
     sent.push({ version: m[1]!, phoneId: m[2]!, body, wamid });
-    reply(200, { messaging_product: "whatsapp", contacts: [{ input: body.to ?? body.recipient, wa_id: body.to }], messages: [{ id: wamid }] });
+    reply(200, {
+      messaging_product: "whatsapp",
+      contacts: [{ input: body.to ?? body.recipient, wa_id: body.to }],
+      messages: [{ id: wamid }],
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -102,6 +115,10 @@ export async function startFakeGraph(token = "test-cloud-token"): Promise<FakeGr
       perSecond = n;
     },
     to: (recipient) => sent.filter((c) => c.body.to === recipient || c.body.recipient === recipient),
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -1,11 +1,11 @@
 import type { Hono } from "hono";
+import { createWebApp } from "../../adapters/web/app";
 import { signBody } from "../../adapters/whatsapp/cloud/signature";
 import {
   type StartWhatsAppCloudOptions,
   startWhatsAppCloud,
   type WhatsAppCloudHandle,
 } from "../../adapters/whatsapp/cloud/start-whatsapp-cloud";
-import { createWebApp } from "../../adapters/web/app";
 import { loadConfig } from "../../bot/config";
 import { createLogger } from "../../bot/logger";
 import { type FakeGraph, startFakeGraph } from "../fakes/graph-api";
@@ -47,7 +47,11 @@ export function incoming(
   options: { userId?: string | null; id?: string } = {},
 ) {
   const userId = options.userId === undefined ? `ID.${phone}00` : options.userId;
-  const contact = { profile: { name: "Sample" }, ...(phone ? { wa_id: phone } : {}), ...(userId ? { user_id: userId } : {}) };
+  const contact = {
+    profile: { name: "Sample" },
+    ...(phone ? { wa_id: phone } : {}),
+    ...(userId ? { user_id: userId } : {}),
+  };
   return envelope({
     contacts: [contact],
     messages: [

@@ -3,9 +3,17 @@ import { renderCloud } from "../../adapters/whatsapp/cloud/cloud-render";
 import { classifyGraphError, THROTTLING_CODES } from "../../adapters/whatsapp/cloud/cloud-sender";
 import { GraphError } from "../../adapters/whatsapp/cloud/graph-client";
 import { signBody } from "../../adapters/whatsapp/cloud/signature";
-import { MENU_ENTRIES } from "../helpers/make-bot";
 import { userKey } from "../../bot/model";
-import { APP_SECRET, type CloudHarness, envelope, incoming, startCloudHarness, textOf, VERIFY_TOKEN } from "./cloud-harness";
+import { MENU_ENTRIES } from "../helpers/make-bot";
+import {
+  APP_SECRET,
+  type CloudHarness,
+  envelope,
+  incoming,
+  startCloudHarness,
+  textOf,
+  VERIFY_TOKEN,
+} from "./cloud-harness";
 import { until } from "./web-harness";
 
 let h: CloudHarness | undefined;
@@ -21,12 +29,18 @@ const t = (key: string, opts?: Record<string, unknown>) => h!.test.bot.i18n.getF
 describe("WhatsApp Cloud API webhook", () => {
   it("answers Meta's GET handshake only with the right verify token", async () => {
     h = await startCloudHarness();
-    const ok = await h.app.request(`/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=1158201444`);
+    const ok = await h.app.request(
+      `/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=1158201444`,
+    );
     expect(ok.status).toBe(200);
     expect(await ok.text()).toBe("1158201444");
-    const wrong = await h.app.request("/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1");
+    const wrong = await h.app.request(
+      "/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1",
+    );
     expect(wrong.status).toBe(403);
-    const mode = await h.app.request(`/webhooks/whatsapp?hub.mode=unsubscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=1`);
+    const mode = await h.app.request(
+      `/webhooks/whatsapp?hub.mode=unsubscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=1`,
+    );
     expect(mode.status).toBe(403);
   });
 
@@ -35,7 +49,9 @@ describe("WhatsApp Cloud API webhook", () => {
     // The \u2728 escape is lost when the body is parsed and serialised again.
     const raw = JSON.stringify(incoming(PHONE, textOf("menu"))).replace('"menu"', '"menu \\u2728"');
     expect(JSON.stringify(JSON.parse(raw))).not.toBe(raw);
-    expect((await h.post(null, { raw, signature: signBody(JSON.stringify(JSON.parse(raw)), APP_SECRET) })).status).toBe(401);
+    expect(
+      (await h.post(null, { raw, signature: signBody(JSON.stringify(JSON.parse(raw)), APP_SECRET) })).status,
+    ).toBe(401);
     expect((await h.post(null, { raw, signature: null })).status).toBe(401);
     expect((await h.post(null, { raw, signature: signBody(raw, "another-secret") })).status).toBe(401);
     expect((await h.post(null, { raw, signature: "sha256=zz" })).status).toBe(401);
@@ -52,7 +68,10 @@ describe("WhatsApp Cloud API webhook", () => {
     expect(h.test.store.getUser(userKey("whatsapp", BSUID))).toBeDefined();
     expect(h.test.store.getUser(userKey("whatsapp", PHONE))).toBeUndefined();
     expect(h.graph.to(PHONE).length).toBeGreaterThan(0);
-    const text = h.graph.to(PHONE).map((c) => JSON.stringify(c.body)).join();
+    const text = h.graph
+      .to(PHONE)
+      .map((c) => JSON.stringify(c.body))
+      .join();
     expect(text).toContain(JSON.stringify(t("common:greeting")).slice(1, 40));
     await h.post(incoming(null, textOf("halo"), { userId: "US.13491208655302741918" }));
     await h.handled(2);
@@ -80,29 +99,50 @@ describe("WhatsApp Cloud API webhook", () => {
     await h.post(incoming(PHONE, textOf("menu")));
     await h.handled(1);
     const list = h.graph.to(PHONE).find((c) => c.body.type === "interactive")!;
-    const interactive = list.body.interactive as { type: string; action: { sections: { rows: { id: string; title: string }[] }[] } };
+    const interactive = list.body.interactive as {
+      type: string;
+      action: { sections: { rows: { id: string; title: string }[] }[] };
+    };
     expect(interactive.type).toBe("list");
     const rows = interactive.action.sections[0]!.rows;
     expect(rows.map((r) => r.id)).toEqual(MENU_ENTRIES.map((e) => `menu:${e}`));
     expect(rows.every((r) => Array.from(r.title).length <= 24)).toBe(true);
-    await h.post(incoming(PHONE, { type: "interactive", interactive: { type: "list_reply", list_reply: { id: "menu:language", title: "Bahasa" } } }));
+    await h.post(
+      incoming(PHONE, {
+        type: "interactive",
+        interactive: { type: "list_reply", list_reply: { id: "menu:language", title: "Bahasa" } },
+      }),
+    );
     await h.handled(2);
-    const buttons = h.graph.to(PHONE).at(-1)!.body.interactive as { type: string; action: { buttons: { reply: { id: string } }[] } };
+    const buttons = h.graph.to(PHONE).at(-1)!.body.interactive as {
+      type: string;
+      action: { buttons: { reply: { id: string } }[] };
+    };
     expect(buttons.type).toBe("button");
     expect(buttons.action.buttons.map((b) => b.reply.id)).toEqual(expect.arrayContaining(["language:en"]));
-    await h.post(incoming(PHONE, { type: "interactive", context: { id: "wamid.X" }, interactive: { type: "button_reply", button_reply: { id: "language:en", title: "English" } } }));
+    await h.post(
+      incoming(PHONE, {
+        type: "interactive",
+        context: { id: "wamid.X" },
+        interactive: { type: "button_reply", button_reply: { id: "language:en", title: "English" } },
+      }),
+    );
     await h.handled(3);
     expect(h.test.store.getUser(userKey("whatsapp", BSUID))?.lang).toBe("en");
   });
 
   it("reads a shared location and media", async () => {
     h = await startCloudHarness();
-    await h.post(incoming(PHONE, { type: "location", location: { latitude: -3.29, longitude: 102.86, name: "x" } }));
+    await h.post(
+      incoming(PHONE, { type: "location", location: { latitude: -3.29, longitude: 102.86, name: "x" } }),
+    );
     await h.handled(1);
     expect(h.graph.to(PHONE).length).toBeGreaterThan(0);
     await h.post(incoming("6281234500002", { type: "image", image: { id: "m1", mime_type: "image/jpeg" } }));
     await h.handled(2);
-    expect(JSON.stringify(h.graph.to("6281234500002").map((c) => c.body))).toContain(t("common:media").slice(0, 30));
+    expect(JSON.stringify(h.graph.to("6281234500002").map((c) => c.body))).toContain(
+      t("common:media").slice(0, 30),
+    );
   });
 
   it("records delivery statuses against the messages sent", async () => {
@@ -111,9 +151,23 @@ describe("WhatsApp Cloud API webhook", () => {
     await h.handled(1);
     const wamid = h.graph.to(PHONE)[0]!.wamid;
     expect(h.wa.statusOf(wamid)?.status).toBe("accepted");
-    await h.post(envelope({ statuses: [{ id: wamid, status: "delivered", timestamp: "1", recipient_id: PHONE }] }));
+    await h.post(
+      envelope({ statuses: [{ id: wamid, status: "delivered", timestamp: "1", recipient_id: PHONE }] }),
+    );
     expect(h.wa.statusOf(wamid)?.status).toBe("delivered");
-    await h.post(envelope({ statuses: [{ id: wamid, status: "failed", timestamp: "2", recipient_id: PHONE, errors: [{ code: 131047, title: "Re-engagement message" }] }] }));
+    await h.post(
+      envelope({
+        statuses: [
+          {
+            id: wamid,
+            status: "failed",
+            timestamp: "2",
+            recipient_id: PHONE,
+            errors: [{ code: 131047, title: "Re-engagement message" }],
+          },
+        ],
+      }),
+    );
     expect(h.wa.statusOf(wamid)).toMatchObject({ status: "failed", errorCode: 131047 });
     expect(JSON.stringify(h.test.store.collection("whatsapp-cloud-statuses").all())).not.toContain(wamid);
   });
@@ -126,17 +180,26 @@ describe("WhatsApp Cloud API sender", () => {
     const three = [1, 2, 3].map((i) => ({ id: `x:${i}`, label: `Nomor ${i}: pilihan yang sangat panjang` }));
     const b = renderCloud({ text: "Pilih", choices: three }, t);
     expect(b).toHaveLength(1);
-    const btns = (b[0]!.interactive as { action: { buttons: { reply: { title: string } }[] } }).action.buttons;
+    const btns = (b[0]!.interactive as { action: { buttons: { reply: { title: string } }[] } }).action
+      .buttons;
     expect(btns.map((x) => Array.from(x.reply.title).length)).toEqual([20, 20, 20]);
     const same = [1, 2, 3].map((i) => ({ id: `y:${i}`, label: `Pilihan yang sangat panjang nomor ${i}` }));
-    const asList = renderCloud({ text: "Pilih", choices: same }, t)[0]!.interactive as { type: string; action: { sections: { rows: { description?: string }[] }[] } };
+    const asList = renderCloud({ text: "Pilih", choices: same }, t)[0]!.interactive as {
+      type: string;
+      action: { sections: { rows: { description?: string }[] }[] };
+    };
     expect(asList.type).toBe("list");
     expect(asList.action.sections[0]!.rows[2]!.description).toBe("Pilihan yang sangat panjang nomor 3");
     const eleven = Array.from({ length: 11 }, (_, i) => ({ id: `x:${i}`, label: `L${i}` }));
     const numbered = renderCloud({ text: "Pilih", choices: eleven }, t);
-    expect(numbered).toEqual([{ type: "text", text: { preview_url: false, body: expect.stringContaining("11. L10") } }]);
+    expect(numbered).toEqual([
+      { type: "text", text: { preview_url: false, body: expect.stringContaining("11. L10") } },
+    ]);
     const loc = renderCloud({ text: "Kirim lokasi", askLocation: true }, t);
-    expect(loc[0]).toMatchObject({ type: "interactive", interactive: { type: "location_request_message", action: { name: "send_location" } } });
+    expect(loc[0]).toMatchObject({
+      type: "interactive",
+      interactive: { type: "location_request_message", action: { name: "send_location" } },
+    });
     const long = renderCloud({ text: `${"kata ".repeat(2000)}` }, t);
     expect(long.length).toBe(3);
     for (const part of long) expect((part.text as { body: string }).body.length).toBeLessThanOrEqual(4096);
@@ -150,27 +213,44 @@ describe("WhatsApp Cloud API sender", () => {
     h.graph.failNext(1, { status: 400, code: 131056 });
     expect(await h.wa.sender.send("6281234500003", { text: "dua" })).toEqual({ ok: true });
     h.graph.failNext(1, { status: 400, code: 131026, details: "Message undeliverable" });
-    expect(await h.wa.sender.send("6281234500003", { text: "tiga" })).toMatchObject({ ok: false, permanent: true, reason: expect.stringContaining("131026") });
-    for (const code of THROTTLING_CODES) expect(classifyGraphError(new GraphError(400, code, "x")).kind).toBe("throttle");
+    expect(await h.wa.sender.send("6281234500003", { text: "tiga" })).toMatchObject({
+      ok: false,
+      permanent: true,
+      reason: expect.stringContaining("131026"),
+    });
+    for (const code of THROTTLING_CODES)
+      expect(classifyGraphError(new GraphError(400, code, "x")).kind).toBe("throttle");
     expect(classifyGraphError(new GraphError(400, 131047, "x")).kind).toBe("window");
     expect(classifyGraphError(new GraphError(400, 100, "x")).kind).toBe("permanent");
     expect(classifyGraphError(new TypeError("fetch failed")).kind).toBe("retry");
   });
 
   it("on 131047 (window closed) sends the approved template, and says the message was not delivered", async () => {
-    h = await startCloudHarness({ env: { WHATSAPP_CLOUD_TEMPLATE_NAME: "info_pelatihan", WHATSAPP_CLOUD_TEMPLATE_LANG: "id" } });
+    h = await startCloudHarness({
+      env: { WHATSAPP_CLOUD_TEMPLATE_NAME: "info_pelatihan", WHATSAPP_CLOUD_TEMPLATE_LANG: "id" },
+    });
     h.graph.failNext(1, { status: 400, code: 131047, details: "More than 24 hours have passed" });
     const outcome = await h.wa.sender.send("6281234500004", { text: "kabar" });
-    expect(outcome).toMatchObject({ ok: false, permanent: true, reason: expect.stringContaining("template sent") });
+    expect(outcome).toMatchObject({
+      ok: false,
+      permanent: true,
+      reason: expect.stringContaining("template sent"),
+    });
     expect(h.graph.to("6281234500004").map((c) => c.body)).toEqual([
-      expect.objectContaining({ type: "template", template: { name: "info_pelatihan", language: { code: "id" } } }),
+      expect.objectContaining({
+        type: "template",
+        template: { name: "info_pelatihan", language: { code: "id" } },
+      }),
     ]);
   });
 
   it("without a template, 131047 fails the send and sends nothing", async () => {
     h = await startCloudHarness();
     h.graph.failNext(1, { status: 400, code: 131047 });
-    expect(await h.wa.sender.send("6281234500005", { text: "kabar" })).toMatchObject({ ok: false, permanent: true });
+    expect(await h.wa.sender.send("6281234500005", { text: "kabar" })).toMatchObject({
+      ok: false,
+      permanent: true,
+    });
     await until(() => true, "");
     expect(h.graph.to("6281234500005")).toHaveLength(0);
   });

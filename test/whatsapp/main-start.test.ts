@@ -26,20 +26,23 @@ afterEach(async () => {
  */
 function startMain(env: Record<string, string>) {
   dir = mkdtempSync(join(tmpdir(), "ma-wa-main-"));
-  const child = spawn(process.execPath, ["--import", pathToFileURL(join(PROJECT_ROOT, "node_modules", "tsx", "dist", "loader.mjs")).href, join(PROJECT_ROOT, "bot", "main.ts")], {
+  const loader = pathToFileURL(join(PROJECT_ROOT, "node_modules", "tsx", "dist", "loader.mjs")).href;
+  const base = {
+    NODE_ENV: "production",
+    PORT: "0",
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "info",
+    WHATSAPP_MODE: "cloud",
+  };
+  const child = spawn(process.execPath, ["--import", loader, join(PROJECT_ROOT, "bot", "main.ts")], {
     cwd: dir,
-    env: { ...process.env, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", DATA_DIR: join(dir, "data"), LOG_LEVEL: "info", WHATSAPP_MODE: "cloud", ...env },
+    env: { ...process.env, ...base, DATA_DIR: join(dir, "data"), ...env },
   });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (d) => {
-    stdout += String(d);
-  });
-  child.stderr.on("data", (d) => {
-    stderr += String(d);
-  });
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, exited, stdout: () => stdout, stderr: () => stderr };
+  const out = { stdout: "", stderr: "" };
+  child.stdout.on("data", (d) => (out.stdout += String(d)));
+  child.stderr.on("data", (d) => (out.stderr += String(d)));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+  return { child, exited, stdout: () => out.stdout, stderr: () => out.stderr };
 }
 
 describe("npm start with WHATSAPP_MODE=cloud", () => {
@@ -59,9 +62,17 @@ describe("npm start with WHATSAPP_MODE=cloud", () => {
     const ok = await fetch(`${hook}?hub.mode=subscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=42`);
     expect(await ok.text()).toBe("42");
     const raw = JSON.stringify(incoming("6281234509999", textOf("menu")));
-    const bad = await fetch(hook, { method: "POST", body: raw, headers: { "x-hub-signature-256": signBody(raw, "wrong") } });
+    const bad = await fetch(hook, {
+      method: "POST",
+      body: raw,
+      headers: { "x-hub-signature-256": signBody(raw, "wrong") },
+    });
     expect(bad.status).toBe(401);
-    const res = await fetch(hook, { method: "POST", body: raw, headers: { "content-type": "application/json", "x-hub-signature-256": signBody(raw, APP_SECRET) } });
+    const res = await fetch(hook, {
+      method: "POST",
+      body: raw,
+      headers: { "content-type": "application/json", "x-hub-signature-256": signBody(raw, APP_SECRET) },
+    });
     expect(res.status).toBe(200);
     await until(() => g.to("6281234509999").length > 0, "the reply", 30_000);
     expect(g.sent[0]!.version).toBe("v26.0");
@@ -73,7 +84,9 @@ describe("npm start with WHATSAPP_MODE=cloud", () => {
   it("stops start-up naming the missing Cloud API variables", async () => {
     const main = startMain({ WHATSAPP_CLOUD_TOKEN: "x" });
     expect(await main.exited).toBe(1);
-    expect(main.stderr()).toMatch(/WHATSAPP_MODE=cloud needs WHATSAPP_CLOUD_PHONE_ID, WHATSAPP_CLOUD_APP_SECRET, WHATSAPP_CLOUD_VERIFY_TOKEN/);
+    expect(main.stderr()).toMatch(
+      /WHATSAPP_MODE=cloud needs WHATSAPP_CLOUD_PHONE_ID, WHATSAPP_CLOUD_APP_SECRET, WHATSAPP_CLOUD_VERIFY_TOKEN/,
+    );
     expect(main.stderr()).not.toMatch(/\n\s+at /);
   });
 });

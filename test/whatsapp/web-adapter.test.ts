@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { MENU_ENTRIES } from "../helpers/make-bot";
 import { type Inbound, userKey } from "../../bot/model";
 import { createMemoryStore } from "../../bot/store/open-store";
 import { visible } from "../adapters/drivers";
 import { BOT_ID } from "../fakes/whatsapp-web-client";
+import { MENU_ENTRIES } from "../helpers/make-bot";
 import { startWebHarness, type WebHarness } from "./web-harness";
 
 let h: WebHarness | undefined;
@@ -13,7 +13,11 @@ afterEach(async () => {
 });
 
 const PERSON = "6281234500001@c.us";
-const texts = (chatId: string) => (h!.fakes.last().sent.filter((s) => s.chatId === chatId).map((s) => s.text));
+const texts = (chatId: string) =>
+  h!.fakes
+    .last()
+    .sent.filter((s) => s.chatId === chatId)
+    .map((s) => s.text);
 /** The Inbound values the adapter hands to the core. */
 function spyInbound(): Inbound[] {
   const seen: Inbound[] = [];
@@ -101,7 +105,10 @@ describe("whatsapp-web.js adapter: translation", () => {
     h = await startWebHarness();
     const c = h.fakes.last();
     const seen = spyInbound();
-    c.deliver(PERSON, "/9j/4AAQSkZJRg==", { type: "location", location: { latitude: -3.29, longitude: 102.86 } });
+    c.deliver(PERSON, "/9j/4AAQSkZJRg==", {
+      type: "location",
+      location: { latitude: -3.29, longitude: 102.86 },
+    });
     await h.handled(1);
     expect(seen[0]).toMatchObject({ location: { lat: -3.29, lon: 102.86 } });
     expect(seen[0]?.text).toBeUndefined();
@@ -111,7 +118,10 @@ describe("whatsapp-web.js adapter: translation", () => {
     }
     c.deliver("6281234500004@c.us", "brp biaya ke jepang", { type: "image", hasMedia: true });
     await h.handled(6);
-    expect(seen.find((i) => i.chatId === "6281234500004@c.us")).toMatchObject({ text: "brp biaya ke jepang", media: "photo" });
+    expect(seen.find((i) => i.chatId === "6281234500004@c.us")).toMatchObject({
+      text: "brp biaya ke jepang",
+      media: "photo",
+    });
     expect(texts("6281234500003@c.us").filter((x) => x.includes(t("common:media")))).toHaveLength(4);
   });
 

@@ -65,7 +65,13 @@ export async function startWebHarness(
     sendIntervalMs: 1,
     ...options.extra,
   });
-  await until(() => wa.supervisor.state() === "ready" || wa.supervisor.state() === "login" || (options.starts?.[0] ?? "ready") !== "ready", "ready");
+  await until(
+    () =>
+      wa.supervisor.state() === "ready" ||
+      wa.supervisor.state() === "login" ||
+      (options.starts?.[0] ?? "ready") !== "ready",
+    "ready",
+  );
   return {
     test,
     wa,

@@ -1,7 +1,6 @@
-import { existsSync, lstatSync, mkdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { mkdtempSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { CHROMIUM_ARGS, clientOptions, realClientFactory } from "../../adapters/whatsapp/web/real-client";
 import { classifyWebError } from "../../adapters/whatsapp/web/web-sender";
@@ -19,7 +18,10 @@ const fast = { watchdogMs: 60_000, healthMs: 60_000, backoffMs: 5, maxBackoffMs:
 
 describe("whatsapp-web.js adapter: resilience", () => {
   it("restarts a client that sends neither qr nor ready in time, with backoff", async () => {
-    h = await startWebHarness({ starts: ["hang", "hang", "ready"], extra: { timings: { ...fast, watchdogMs: 30 } } });
+    h = await startWebHarness({
+      starts: ["hang", "hang", "ready"],
+      extra: { timings: { ...fast, watchdogMs: 30 } },
+    });
     await until(() => h!.wa.supervisor.state() === "ready", "ready after two restarts");
     expect(h.fakes.clients).toHaveLength(3);
     expect(h.fakes.clients[0]!.destroyed).toBe(1);
@@ -28,7 +30,10 @@ describe("whatsapp-web.js adapter: resilience", () => {
 
   it("waits for a scan once a QR code is shown (no restart while logging in)", async () => {
     const shown: string[] = [];
-    h = await startWebHarness({ starts: ["qr"], extra: { showQr: (qr) => shown.push(qr), timings: { ...fast, watchdogMs: 30 } } });
+    h = await startWebHarness({
+      starts: ["qr"],
+      extra: { showQr: (qr) => shown.push(qr), timings: { ...fast, watchdogMs: 30 } },
+    });
     await until(() => shown.length > 0, "the QR code");
     await new Promise((r) => setTimeout(r, 100));
     expect(h.fakes.clients).toHaveLength(1);
@@ -132,25 +137,47 @@ describe("whatsapp-web.js sender", () => {
     const before = c.sent.length;
     expect(await h.wa.sender.send("6281234500010@c.us", { text: "satu" })).toEqual({ ok: true });
     expect(await h.wa.sender.send("6281234500010@c.us", { text: "dua" })).toEqual({ ok: true });
-    expect(await h.wa.sender.send("6281234500010@c.us", { text: "tiga" })).toMatchObject({ ok: false, permanent: false });
+    expect(await h.wa.sender.send("6281234500010@c.us", { text: "tiga" })).toMatchObject({
+      ok: false,
+      permanent: false,
+    });
     expect(c.sent.slice(before).map((s) => s.text)).toEqual(["satu", "dua"]);
-    expect(classifyWebError(new Error("Evaluation failed: Error: wid error: invalid wid")).permanent).toBe(true);
+    expect(classifyWebError(new Error("Evaluation failed: Error: wid error: invalid wid")).permanent).toBe(
+      true,
+    );
     expect(classifyWebError(new Error("Attempted to use detached Frame")).permanent).toBe(false);
   });
 
   it("fails transiently while the client is not connected", async () => {
     h = await startWebHarness({ starts: ["qr"] });
-    h.test.store.putUser({ key: "whatsapp:6281234500011@c.us", channel: "whatsapp", chatId: "6281234500011@c.us", profile: {}, consent: {}, createdAt: "", lastSeenAt: "" });
-    expect(await h.wa.sender.send("6281234500011@c.us", { text: "x" })).toMatchObject({ ok: false, permanent: false, reason: "whatsapp not connected" });
+    h.test.store.putUser({
+      key: "whatsapp:6281234500011@c.us",
+      channel: "whatsapp",
+      chatId: "6281234500011@c.us",
+      profile: {},
+      consent: {},
+      createdAt: "",
+      lastSeenAt: "",
+    });
+    expect(await h.wa.sender.send("6281234500011@c.us", { text: "x" })).toMatchObject({
+      ok: false,
+      permanent: false,
+      reason: "whatsapp not connected",
+    });
   });
 });
 
 describe("whatsapp-web.js client options", () => {
   it("drives Debian's chromium as root, never pins a cached WhatsApp Web page, and pairs by code when asked", () => {
-    const config = loadConfig({ CHROMIUM_PATH: "/usr/bin/chromium", WHATSAPP_PAIRING_NUMBER: "6281234567890" });
+    const config = loadConfig({
+      CHROMIUM_PATH: "/usr/bin/chromium",
+      WHATSAPP_PAIRING_NUMBER: "6281234567890",
+    });
     const o = clientOptions(config, "auth");
     expect(o.puppeteer).toEqual({ executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS });
-    expect(CHROMIUM_ARGS).toEqual(expect.arrayContaining(["--no-sandbox", "--disable-setuid-sandbox", "--disable-dev-shm-usage"]));
+    expect(CHROMIUM_ARGS).toEqual(
+      expect.arrayContaining(["--no-sandbox", "--disable-setuid-sandbox", "--disable-dev-shm-usage"]),
+    );
     expect(o.webVersionCache).toEqual({ type: "none" });
     expect(o).not.toHaveProperty("webVersion");
     expect(o.pairWithPhoneNumber).toEqual({ phoneNumber: "6281234567890", showNotification: true });
@@ -160,7 +187,10 @@ describe("whatsapp-web.js client options", () => {
   it("imports the real library (CommonJS default export) and builds a client without launching a browser", async () => {
     const dir = mkdtempSync(join(tmpdir(), "ma-wa-real-"));
     const factory = await realClientFactory(loadConfig({ DATA_DIR: dir }), join(dir, "whatsapp-web"));
-    const client = factory() as unknown as { pupBrowser: unknown; options: { authStrategy: { dataPath: string } } };
+    const client = factory() as unknown as {
+      pupBrowser: unknown;
+      options: { authStrategy: { dataPath: string } };
+    };
     expect(client.pupBrowser).toBeNull();
     expect(client.options.authStrategy.dataPath).toContain(join(dir, "whatsapp-web"));
   });

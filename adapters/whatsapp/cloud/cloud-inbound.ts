@@ -55,7 +55,9 @@ export function readWebhook(payload: unknown): { messages: CloudMessage[]; statu
         const m = obj(raw);
         const id = str(m.id);
         const from = str(m.from);
-        const contact = contacts.find((c) => (from && c.wa_id === from) || (m.from_user_id && c.user_id === m.from_user_id));
+        const contact = contacts.find(
+          (c) => (from && c.wa_id === from) || (m.from_user_id && c.user_id === m.from_user_id),
+        );
         const userId = str(m.from_user_id) ?? str(contact?.user_id);
         const phone = from ?? str(contact?.wa_id);
         const chatId = userId ?? phone;

@@ -7,12 +7,27 @@ import { numberedChoices } from "../numbered";
 export type GraphBody = { type: string } & Record<string, unknown>;
 
 /** Cloud API limits (Meta's interactive-message reference). */
-export const LIMITS = { text: 4096, body: 1024, buttons: 3, buttonTitle: 20, buttonId: 256, rows: 10, rowTitle: 24, rowDescription: 72, rowId: 200 };
+export const LIMITS = {
+  text: 4096,
+  body: 1024,
+  buttons: 3,
+  buttonTitle: 20,
+  buttonId: 256,
+  rows: 10,
+  rowTitle: 24,
+  rowDescription: 72,
+  rowId: 200,
+};
 
 /** Cuts to `max` characters (never inside a surrogate pair), marking the cut with "…". */
 export function cut(text: string, max: number): string {
   const chars = Array.from(text);
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join("").trimEnd()}…`;
+  return chars.length <= max
+    ? text
+    : `${chars
+        .slice(0, max - 1)
+        .join("")
+        .trimEnd()}…`;
 }
 
 const textBody = (body: string): GraphBody => ({ type: "text", text: { preview_url: false, body } });
@@ -71,10 +86,15 @@ export function renderCloud(out: Outbound, t: TFunction): GraphBody[] {
   if (out.askLocation) {
     bodies.push({
       type: "interactive",
-      interactive: { type: "location_request_message", body: { text: last }, action: { name: "send_location" } },
+      interactive: {
+        type: "location_request_message",
+        body: { text: last },
+        action: { name: "send_location" },
+      },
     });
     if (interactive) {
-      const again = interactive.type === "button" ? cut(t("whatsapp:listButton"), LIMITS.body) : t("whatsapp:listButton");
+      const again =
+        interactive.type === "button" ? cut(t("whatsapp:listButton"), LIMITS.body) : t("whatsapp:listButton");
       bodies.push({ type: "interactive", interactive: { ...interactive, body: { text: again } } });
     }
     return bodies;

@@ -4,7 +4,7 @@ import type { SendOutcome } from "../../../bot/sender";
 import { GateClosedError, RateGate, type Release } from "../../../bot/sender/rate-gate";
 import type { StoppableSender } from "../stoppable-sender";
 import type { GraphBody } from "./cloud-render";
-import { GraphError, type GraphClient, type Recipient } from "./graph-client";
+import { type GraphClient, GraphError, type Recipient } from "./graph-client";
 
 /** Meta's throttling codes (courier's list): pause and retry. 131056 is per recipient. */
 export const THROTTLING_CODES = [4, 80007, 130429, 131048, 131056, 133016];
@@ -19,7 +19,8 @@ export type GraphVerdict =
 
 /** How a failed Graph call is handled. Everything not throttling, 5xx or network is permanent. */
 export function classifyGraphError(err: unknown): GraphVerdict {
-  if (!(err instanceof GraphError)) return { kind: "retry", reason: `network: ${(err as Error)?.message ?? err}`.slice(0, 200) };
+  if (!(err instanceof GraphError))
+    return { kind: "retry", reason: `network: ${(err as Error)?.message ?? err}`.slice(0, 200) };
   const reason = `${err.code ?? err.status} ${err.details}`.slice(0, 200);
   if (err.code === WINDOW_CLOSED) return { kind: "window", reason };
   if (err.code !== undefined && THROTTLING_CODES.includes(err.code)) {
@@ -68,7 +69,10 @@ export function createCloudSender(options: CloudSenderOptions): CloudSender {
   const inFlight = new Set<Promise<unknown>>();
   let stopped = false;
 
-  async function sendBody(chatId: string, body: GraphBody): Promise<SendOutcome & { verdict?: GraphVerdict }> {
+  async function sendBody(
+    chatId: string,
+    body: GraphBody,
+  ): Promise<SendOutcome & { verdict?: GraphVerdict }> {
     let retry = false;
     for (let attempt = 1; ; attempt++) {
       let release: Release;
@@ -89,9 +93,13 @@ export function createCloudSender(options: CloudSenderOptions): CloudSender {
         if (verdict.kind === "permanent" || verdict.kind === "window") {
           return { ok: false, permanent: true, reason: verdict.reason, verdict };
         }
-        if (attempt >= maxAttempts || stopped) return { ok: false, permanent: false, reason: verdict.reason, verdict };
+        if (attempt >= maxAttempts || stopped)
+          return { ok: false, permanent: false, reason: verdict.reason, verdict };
         const delay = backoffMs * 2 ** (attempt - 1) * (0.75 + Math.random() * 0.5);
-        options.log?.warn({ reason: verdict.reason, attempt, delayMs: Math.round(delay) }, "whatsapp cloud send retry");
+        options.log?.warn(
+          { reason: verdict.reason, attempt, delayMs: Math.round(delay) },
+          "whatsapp cloud send retry",
+        );
         if (verdict.kind === "throttle" && verdict.scope === "all") gate.pause(delay);
         else await sleep(delay);
         retry = true;

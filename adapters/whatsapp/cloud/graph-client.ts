@@ -33,10 +33,18 @@ export function createGraphClient(options: GraphClientOptions) {
       const res = await doFetch(url, {
         method: "POST",
         headers: { authorization: `Bearer ${options.token}`, "content-type": "application/json" },
-        body: JSON.stringify({ messaging_product: "whatsapp", recipient_type: "individual", ...recipient, ...body }),
+        body: JSON.stringify({
+          messaging_product: "whatsapp",
+          recipient_type: "individual",
+          ...recipient,
+          ...body,
+        }),
       });
       const text = await res.text();
-      let json: { error?: { code?: unknown; message?: unknown; error_data?: { details?: unknown } }; messages?: { id?: string }[] } = {};
+      let json: {
+        error?: { code?: unknown; message?: unknown; error_data?: { details?: unknown } };
+        messages?: { id?: string }[];
+      } = {};
       try {
         json = JSON.parse(text);
       } catch {

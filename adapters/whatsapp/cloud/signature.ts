@@ -5,7 +5,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
  * the app secret, in constant time. The raw bytes matter: re-serialised JSON differs.
  */
 export function validSignature(raw: Uint8Array, header: string | undefined, appSecret: string): boolean {
-  if (!header || header.length !== 71 || !header.startsWith("sha256=")) return false;
+  if (header?.length !== 71 || !header.startsWith("sha256=")) return false;
   const given = Buffer.from(header.slice(7), "hex");
   const expected = createHmac("sha256", appSecret).update(raw).digest();
   return given.length === expected.length && timingSafeEqual(given, expected);

@@ -72,7 +72,12 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-const REQUIRED = ["WHATSAPP_CLOUD_TOKEN", "WHATSAPP_CLOUD_PHONE_ID", "WHATSAPP_CLOUD_APP_SECRET", "WHATSAPP_CLOUD_VERIFY_TOKEN"] as const;
+const REQUIRED = [
+  "WHATSAPP_CLOUD_TOKEN",
+  "WHATSAPP_CLOUD_PHONE_ID",
+  "WHATSAPP_CLOUD_APP_SECRET",
+  "WHATSAPP_CLOUD_VERIFY_TOKEN",
+] as const;
 
 /**
  * Starts the bot on the WhatsApp Cloud API: `GET /webhooks/whatsapp` answers Meta's
@@ -84,21 +89,29 @@ export async function startWhatsAppCloud(options: StartWhatsAppCloudOptions): Pr
   const { bot, app, config, log } = options;
   const missing = REQUIRED.filter((k) => !config[k]);
   if (missing.length) {
-    throw new WhatsAppStartError(`WHATSAPP_MODE=cloud needs ${missing.join(", ")} (see .env.example and the README).`);
+    throw new WhatsAppStartError(
+      `WHATSAPP_MODE=cloud needs ${missing.join(", ")} (see .env.example and the README).`,
+    );
   }
   const { core, i18n, services } = bot;
   const store = services.store;
   const contacts = store.collection<ContactDoc>("whatsapp-cloud-contacts");
   const statuses = store.collection<StatusDoc>("whatsapp-cloud-statuses");
   const seen = createSeenIds(store, "whatsapp-cloud-seen");
-  const tFor = (chatId: string) => i18n.getFixedT(store.getUser(userKey("whatsapp", chatId))?.lang ?? DEFAULT_LANG);
+  const tFor = (chatId: string) =>
+    i18n.getFixedT(store.getUser(userKey("whatsapp", chatId))?.lang ?? DEFAULT_LANG);
   const recipient = (chatId: string): Recipient => {
     const phone = contacts.get(chatId)?.phone;
     if (phone) return { to: phone };
     return /^[A-Z]{2}\./.test(chatId) ? { recipient: chatId } : { to: chatId };
   };
   const record = (wamid: string, status: string, errorCode?: number) =>
-    statuses.put({ id: hashId(wamid), status, at: new Date().toISOString(), ...(errorCode !== undefined ? { errorCode } : {}) });
+    statuses.put({
+      id: hashId(wamid),
+      status,
+      at: new Date().toISOString(),
+      ...(errorCode !== undefined ? { errorCode } : {}),
+    });
 
   const sender = createCloudSender({
     graph: createGraphClient({
@@ -120,12 +133,15 @@ export async function startWhatsAppCloud(options: StartWhatsAppCloudOptions): Pr
   });
   services.senders.set("whatsapp", sender);
 
-  const queue = createChatQueue((err) => log.error({ err: (err as Error)?.message }, "whatsapp cloud message failed"));
+  const queue = createChatQueue((err) =>
+    log.error({ err: (err as Error)?.message }, "whatsapp cloud message failed"),
+  );
   let accepting = true;
 
   function handleMessage(m: CloudMessage) {
     const chatId = m.inbound.chatId;
-    if (m.phone && m.phone !== chatId && contacts.get(chatId)?.phone !== m.phone) contacts.put({ id: chatId, phone: m.phone, channel: "whatsapp", chatId });
+    if (m.phone && m.phone !== chatId && contacts.get(chatId)?.phone !== m.phone)
+      contacts.put({ id: chatId, phone: m.phone, channel: "whatsapp", chatId });
     queue.push(chatId, async () => {
       try {
         const result = await core.handle(m.inbound);
@@ -147,7 +163,8 @@ export async function startWhatsAppCloud(options: StartWhatsAppCloudOptions): Pr
     const mode = c.req.query("hub.mode");
     const token = c.req.query("hub.verify_token") ?? "";
     const challenge = c.req.query("hub.challenge") ?? "";
-    if (mode !== "subscribe" || !sameSecret(token, config.WHATSAPP_CLOUD_VERIFY_TOKEN!)) return c.text("forbidden", 403);
+    if (mode !== "subscribe" || !sameSecret(token, config.WHATSAPP_CLOUD_VERIFY_TOKEN!))
+      return c.text("forbidden", 403);
     return c.text(challenge, 200);
   });
 

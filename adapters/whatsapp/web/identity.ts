@@ -46,7 +46,10 @@ export function createIdentity(options: IdentityOptions) {
         const [pair] = await lookup([chatId]);
         other = chatId.endsWith("@lid") ? pair?.pn : pair?.lid;
       } catch (err) {
-        options.log.warn({ err: (err as Error).message }, "whatsapp lid lookup failed; using the id as received");
+        options.log.warn(
+          { err: (err as Error).message },
+          "whatsapp lid lookup failed; using the id as received",
+        );
         return chatId;
       }
     }

@@ -3,7 +3,12 @@ import type { Config } from "../../../bot/config";
 import type { WebClient, WebClientFactory } from "./web-client";
 
 /** Chromium as root on Debian needs no sandbox; /dev/shm is small in containers. */
-export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-setuid-sandbox", "--disable-dev-shm-usage", "--disable-gpu"];
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-setuid-sandbox",
+  "--disable-dev-shm-usage",
+  "--disable-gpu",
+];
 
 /** The LocalAuth client id: the session lives in `<sessionDir>/session-migrasi-aman`. */
 export const CLIENT_ID = "migrasi-aman";
@@ -55,8 +60,9 @@ export async function realClientFactory(config: Config, sessionDir: string): Pro
     const auth = new LocalAuth({ clientId: CLIENT_ID, dataPath: sessionDir });
     const client = new Client(clientOptions(config, auth) as ConstructorParameters<typeof Client>[0]);
     const browserMemoryMb = () => {
-      const pid = (client as unknown as { pupBrowser?: { process(): { pid?: number } | null } | null }).pupBrowser
-        ?.process()?.pid;
+      const pid = (
+        client as unknown as { pupBrowser?: { process(): { pid?: number } | null } | null }
+      ).pupBrowser?.process()?.pid;
       return pid ? treeMemoryMb(pid) : undefined;
     };
     return Object.assign(client, { browserMemoryMb }) as unknown as WebClient;

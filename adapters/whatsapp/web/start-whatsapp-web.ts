@@ -30,7 +30,10 @@ export interface StartWhatsAppWebOptions {
   oldMarginMs?: number;
   /** Supervisor timings (tests shorten them). */
   timings?: Partial<
-    Pick<SupervisorOptions, "watchdogMs" | "healthMs" | "backoffMs" | "maxBackoffMs" | "restartEveryMs" | "maxMemoryMb">
+    Pick<
+      SupervisorOptions,
+      "watchdogMs" | "healthMs" | "backoffMs" | "maxBackoffMs" | "restartEveryMs" | "maxMemoryMb"
+    >
   >;
   /** Proactive pace override in ms (tests). */
   sendIntervalMs?: number;
@@ -123,7 +126,9 @@ export async function startWhatsAppWeb(options: StartWhatsAppWebOptions): Promis
         if (verdict.kind === "group") {
           const user = client.info?.wid?.user;
           const t = i18n.getFixedT(DEFAULT_LANG);
-          const text = user ? t("whatsapp:privateOnly", { link: `https://wa.me/${user}` }) : t("whatsapp:privateOnlyNoLink");
+          const text = user
+            ? t("whatsapp:privateOnly", { link: `https://wa.me/${user}` })
+            : t("whatsapp:privateOnlyNoLink");
           await client.sendMessage(replyTo, text);
           return;
         }
@@ -154,13 +159,20 @@ export async function startWhatsAppWeb(options: StartWhatsAppWebOptions): Promis
     },
     onCode: (code) => {
       writeLogin(`WhatsApp → Linked devices → Link with phone number instead, then enter: ${code}\n`);
-      process.stdout.write(`\nWhatsApp pairing code for ${config.WHATSAPP_PAIRING_NUMBER ?? "the office phone"}: ${code}\n`);
+      process.stdout.write(
+        `\nWhatsApp pairing code for ${config.WHATSAPP_PAIRING_NUMBER ?? "the office phone"}: ${code}\n`,
+      );
       log.info({ file: loginFile }, "whatsapp: waiting for login with the pairing code");
     },
     onReady: () => rmSync(loginFile, { force: true }),
     onLoggedOut: (reason) => {
       const t = i18n.getFixedT(DEFAULT_LANG);
-      void alertOfficers(services, log, { text: t("whatsapp:officer.loggedOut", { reason, file: loginFile }) }, reason);
+      void alertOfficers(
+        services,
+        log,
+        { text: t("whatsapp:officer.loggedOut", { reason, file: loginFile }) },
+        reason,
+      );
     },
   });
 

@@ -111,7 +111,8 @@ export function createSupervisor(options: SupervisorOptions) {
       failures = 0;
       log.info("whatsapp: ready");
       watchHealth(client, gen);
-      if (restartEveryMs > 0) later(() => live() && void restart("periodic browser restart", true), restartEveryMs);
+      if (restartEveryMs > 0)
+        later(() => live() && void restart("periodic browser restart", true), restartEveryMs);
       options.onReady?.(client);
     });
     client.on("message", (message) => {
@@ -179,7 +180,9 @@ export function createSupervisor(options: SupervisorOptions) {
     clearAll();
     const old = current;
     current = undefined;
-    const delay = planned ? 0 : Math.min(maxBackoffMs, backoffMs * 2 ** failures) * (0.8 + Math.random() * 0.4);
+    const delay = planned
+      ? 0
+      : Math.min(maxBackoffMs, backoffMs * 2 ** failures) * (0.8 + Math.random() * 0.4);
     if (!planned) failures++;
     log.warn({ why, delayMs: Math.round(delay) }, "whatsapp: restarting the client");
     await destroy(old);

@@ -1,8 +1,8 @@
 import type { Logger } from "pino";
 import { type Outbound, userKey } from "../../../bot/model";
 import type { SendOutcome } from "../../../bot/sender";
-import type { StoppableSender } from "../stoppable-sender";
 import type { Store } from "../../../bot/store/types";
+import type { StoppableSender } from "../stoppable-sender";
 import type { WebClient } from "./web-client";
 
 export interface WebSenderOptions {
@@ -72,7 +72,11 @@ export function createWebSender(options: WebSenderOptions): StoppableSender {
   async function sendOne(chatId: string, message: Outbound): Promise<SendOutcome> {
     if (stopped) return { ok: false, permanent: false, reason: "stopped" };
     if (!options.store.getUser(userKey("whatsapp", chatId))) {
-      return { ok: false, permanent: true, reason: "never wrote to the bot (whatsapp-web sends only to people who wrote first)" };
+      return {
+        ok: false,
+        permanent: true,
+        reason: "never wrote to the bot (whatsapp-web sends only to people who wrote first)",
+      };
     }
     for (const text of options.render(message, chatId)) {
       const gap = options.intervalMs * (0.5 + Math.random());
