@@ -59,8 +59,9 @@ async function main(): Promise<void> {
   }
 
   // WhatsApp (issue 14): whatsapp-web.js or the Cloud API webhook, before the server listens.
-  const { whatsappWanted, startWhatsApp, WhatsAppStartError } = await import("../adapters/whatsapp");
-  if (whatsappWanted(config)) {
+  // WHATSAPP_MODE=cloud turns it on by itself; nothing WhatsApp loads otherwise.
+  if (config.WHATSAPP_ENABLED || process.env.WHATSAPP_MODE?.trim() === "cloud") {
+    const { startWhatsApp, WhatsAppStartError } = await import("../adapters/whatsapp");
     try {
       const whatsapp = await startWhatsApp({ bot, app, config, log });
       stops.push(() => whatsapp.stop());

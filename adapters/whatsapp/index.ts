@@ -6,14 +6,6 @@ import type { Bot } from "../../bot/wiring";
 /** The WhatsApp adapter: `startWhatsApp(...)` is all `bot/main.ts` needs. */
 export { WhatsAppStartError } from "./cloud/start-whatsapp-cloud";
 
-/** True when WhatsApp should run: WHATSAPP_ENABLED=1, or WHATSAPP_MODE=cloud chosen. */
-export function whatsappWanted(
-  config: Config,
-  env: Record<string, string | undefined> = process.env,
-): boolean {
-  return config.WHATSAPP_ENABLED || env.WHATSAPP_MODE?.trim() === "cloud";
-}
-
 /**
  * Starts WhatsApp in the configured mode; only the chosen transport's code loads
  * (whatsapp-web.js and puppeteer load only for `web`). Returns a stop function.

@@ -7,6 +7,8 @@ export interface GraphCall {
   version: string;
   body: Record<string, unknown> & { to?: string; recipient?: string; type: string };
   wamid: string;
+  /** When it arrived (performance.now()). */
+  at: number;
 }
 
 export interface FakeGraph {
@@ -85,7 +87,7 @@ export async function startFakeGraph(token = "test-cloud-token"): Promise<FakeGr
     if (body.messaging_product !== "whatsapp" || typeof body.type !== "string")
       return error(400, 100, "bad message");
     const wamid = `wamid.FAKE${(++counter).toString().padStart(8, "0")}`;
-    sent.push({ version: m[1]!, phoneId: m[2]!, body, wamid });
+    sent.push({ version: m[1]!, phoneId: m[2]!, body, wamid, at: now });
     reply(200, {
       messaging_product: "whatsapp",
       contacts: [{ input: body.to ?? body.recipient, wa_id: body.to }],

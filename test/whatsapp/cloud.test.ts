@@ -171,6 +171,26 @@ describe("WhatsApp Cloud API webhook", () => {
     expect(h.wa.statusOf(wamid)).toMatchObject({ status: "failed", errorCode: 131047 });
     expect(JSON.stringify(h.test.store.collection("whatsapp-cloud-statuses").all())).not.toContain(wamid);
   });
+
+  it("hands each status to the outbox with the delivery id its message was sent for", async () => {
+    const seen: [string, string | undefined][] = [];
+    h = await startCloudHarness({ extra: { onStatus: (s, delivery) => seen.push([s.status, delivery]) } });
+    const send = h.wa.sender.send as (
+      c: string,
+      m: { text: string },
+      o: { deliveryId: string },
+    ) => Promise<unknown>;
+    await send(
+      "6281234500007",
+      { text: "kabar" },
+      { deliveryId: "report-reply:MA-1|whatsapp:6281234500007" },
+    );
+    const wamid = h.graph.to("6281234500007")[0]!.wamid;
+    await h.post(
+      envelope({ statuses: [{ id: wamid, status: "read", timestamp: "3", recipient_id: "6281234500007" }] }),
+    );
+    expect(seen).toEqual([["read", "report-reply:MA-1|whatsapp:6281234500007"]]);
+  });
 });
 
 describe("WhatsApp Cloud API sender", () => {

@@ -42,8 +42,8 @@ export interface CloudSenderOptions {
   /** The approved template sent instead when the 24-hour window has closed. */
   template?: { name: string; lang: string };
   log?: Logger;
-  /** Each message accepted by Meta, with its wamid (statuses arrive for it later). */
-  onSent?: (wamid: string, chatId: string) => void;
+  /** Each message accepted by Meta, with its wamid (statuses arrive for it later) and the outbox delivery id. */
+  onSent?: (wamid: string, chatId: string, deliveryId?: string) => void;
   maxAttempts?: number;
   /** First backoff for throttling and server errors (doubled, jittered). */
   backoffMs?: number;
@@ -51,7 +51,7 @@ export interface CloudSenderOptions {
 
 export interface CloudSender extends StoppableSender {
   /** Sends prepared bodies in order (replies use it too, so every message shares the gate). */
-  sendBodies(chatId: string, bodies: GraphBody[]): Promise<SendOutcome>;
+  sendBodies(chatId: string, bodies: GraphBody[], deliveryId?: string): Promise<SendOutcome>;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -72,6 +72,7 @@ export function createCloudSender(options: CloudSenderOptions): CloudSender {
   async function sendBody(
     chatId: string,
     body: GraphBody,
+    deliveryId?: string,
   ): Promise<SendOutcome & { verdict?: GraphVerdict }> {
     let retry = false;
     for (let attempt = 1; ; attempt++) {
@@ -86,7 +87,7 @@ export function createCloudSender(options: CloudSenderOptions): CloudSender {
       inFlight.add(call);
       try {
         const wamid = await call;
-        if (wamid) options.onSent?.(wamid, chatId);
+        if (wamid) options.onSent?.(wamid, chatId, deliveryId);
         return { ok: true };
       } catch (err) {
         const verdict = classifyGraphError(err);
@@ -109,10 +110,10 @@ export function createCloudSender(options: CloudSenderOptions): CloudSender {
     }
   }
 
-  async function sendBodies(chatId: string, bodies: GraphBody[]): Promise<SendOutcome> {
+  async function sendBodies(chatId: string, bodies: GraphBody[], deliveryId?: string): Promise<SendOutcome> {
     if (stopped) return { ok: false, permanent: false, reason: "stopped" };
     for (const body of bodies) {
-      const outcome = await sendBody(chatId, body);
+      const outcome = await sendBody(chatId, body, deliveryId);
       if (outcome.ok) continue;
       if (outcome.verdict?.kind === "window" && options.template) {
         const template = await sendBody(chatId, {
@@ -130,7 +131,8 @@ export function createCloudSender(options: CloudSenderOptions): CloudSender {
   return {
     channel: "whatsapp",
     sendBodies,
-    send: (chatId, message) => sendBodies(chatId, options.render(message, chatId)),
+    send: (chatId, message, sendOptions?: { deliveryId?: string }) =>
+      sendBodies(chatId, options.render(message, chatId), sendOptions?.deliveryId),
     pending: () => gate.pending(),
     async stop() {
       stopped = true;

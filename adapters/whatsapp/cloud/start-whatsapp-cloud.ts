@@ -40,6 +40,8 @@ export interface StatusDoc extends Doc {
   status: string;
   at: string;
   errorCode?: number;
+  /** The outbox delivery id the message was sent for, when the outbox sent it. */
+  delivery?: string;
 }
 
 export interface StartWhatsAppCloudOptions {
@@ -50,8 +52,8 @@ export interface StartWhatsAppCloudOptions {
   fetch?: typeof fetch;
   /** Called after each incoming message is fully handled (tests, benchmarks). */
   onHandled?: (messageId: string) => void;
-  /** Called for each status Meta reports (the outbox records them against its rows). */
-  onStatus?: (status: CloudStatus) => void;
+  /** Called for each status Meta reports, with the outbox delivery id it belongs to (the outbox records it). */
+  onStatus?: (status: CloudStatus, deliveryId: string | undefined) => void;
   /** Sender overrides (tests shorten the backoff). */
   sender?: { backoffMs?: number; maxAttempts?: number; perChatMs?: number };
 }
@@ -105,13 +107,26 @@ export async function startWhatsAppCloud(options: StartWhatsAppCloudOptions): Pr
     if (phone) return { to: phone };
     return /^[A-Z]{2}\./.test(chatId) ? { recipient: chatId } : { to: chatId };
   };
-  const record = (wamid: string, status: string, errorCode?: number) =>
-    statuses.put({
-      id: hashId(wamid),
+  const STATUS_KEEP_MS = 30 * 24 * 3600_000;
+  let nextPrune = 0;
+  const record = (wamid: string, status: string, errorCode?: number, delivery?: string): StatusDoc => {
+    const now = Date.now();
+    if (now >= nextPrune) {
+      nextPrune = now + 3600_000;
+      for (const d of statuses.find((x) => Date.parse(x.at) < now - STATUS_KEEP_MS)) statuses.delete(d.id);
+    }
+    const id = hashId(wamid);
+    const known = statuses.get(id)?.delivery ?? delivery;
+    const doc: StatusDoc = {
+      id,
       status,
-      at: new Date().toISOString(),
+      at: new Date(now).toISOString(),
       ...(errorCode !== undefined ? { errorCode } : {}),
-    });
+      ...(known ? { delivery: known } : {}),
+    };
+    statuses.put(doc);
+    return doc;
+  };
 
   const sender = createCloudSender({
     graph: createGraphClient({
@@ -128,7 +143,7 @@ export async function startWhatsAppCloud(options: StartWhatsAppCloudOptions): Pr
       ? { name: config.WHATSAPP_CLOUD_TEMPLATE_NAME, lang: config.WHATSAPP_CLOUD_TEMPLATE_LANG }
       : undefined,
     log,
-    onSent: (wamid) => record(wamid, "accepted"),
+    onSent: (wamid, _chatId, deliveryId) => record(wamid, "accepted", undefined, deliveryId),
     ...options.sender,
   });
   services.senders.set("whatsapp", sender);
@@ -183,8 +198,8 @@ export async function startWhatsAppCloud(options: StartWhatsAppCloudOptions): Pr
     const { messages, statuses: reported } = readWebhook(payload);
     for (const m of messages) if (seen.first(m.id)) handleMessage(m);
     for (const s of reported) {
-      record(s.id, s.status, s.errorCode);
-      options.onStatus?.(s);
+      const doc = record(s.id, s.status, s.errorCode);
+      options.onStatus?.(s, doc.delivery);
     }
     return c.text("ok", 200);
   });
