@@ -193,6 +193,47 @@ describe("WhatsApp Cloud API webhook", () => {
   });
 });
 
+describe("WhatsApp Cloud API through the outbox", () => {
+  it("sends an outbox row through the Cloud sender and records a later failed status against the row", async () => {
+    h = await startCloudHarness();
+    const { outbox, dispatcher, clock } = h.test.bot.services;
+    const [row] = await outbox.enqueue(
+      [
+        {
+          effect: "report-reply:MA-TEST1",
+          kind: "report-reply",
+          channel: "whatsapp",
+          chatId: "6281234500008",
+          message: { text: "Balasan petugas" },
+        },
+      ],
+      clock(),
+    );
+    dispatcher.kick();
+    await until(() => h!.graph.to("6281234500008").length === 1, "the outbox send");
+    await dispatcher.idle();
+    expect((await outbox.get(row!.id))?.status).toBe("sent");
+    const wamid = h.graph.to("6281234500008")[0]!.wamid;
+    await h.post(
+      envelope({
+        statuses: [
+          {
+            id: wamid,
+            status: "failed",
+            timestamp: "4",
+            recipient_id: "6281234500008",
+            errors: [{ code: 131026 }],
+          },
+        ],
+      }),
+    );
+    expect(await outbox.get(row!.id)).toMatchObject({
+      status: "failed",
+      reason: "whatsapp status failed 131026",
+    });
+  });
+});
+
 describe("WhatsApp Cloud API sender", () => {
   it("renders text, buttons, a list, numbered text past 10 choices, a location request and 4,096-character parts", async () => {
     h = await startCloudHarness();

@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import type { Outbound } from "../../../bot/model";
 import type { SendOutcome } from "../../../bot/sender";
-import { GateClosedError, RateGate, type Release } from "../../../bot/sender/rate-gate";
+import { GateClosedError, RateGate, type Release } from "../../telegram/rate-gate";
 import type { StoppableSender } from "../stoppable-sender";
 import type { GraphBody } from "./cloud-render";
 import { type GraphClient, GraphError, type Recipient } from "./graph-client";
@@ -37,7 +37,7 @@ export interface CloudSenderOptions {
   recipient: (chatId: string) => Recipient;
   /** Messages per second overall (Meta: 80 per number by default, inbound included). */
   perSecond: number;
-  /** Least time between two messages to one person, in ms (default 0: short bursts are allowed). */
+  /** Least time between two proactive messages to one person, in ms (default 1 s; replies leave no pause). */
   perChatMs?: number;
   /** The approved template sent instead when the 24-hour window has closed. */
   template?: { name: string; lang: string };
@@ -50,8 +50,12 @@ export interface CloudSenderOptions {
 }
 
 export interface CloudSender extends StoppableSender {
-  /** Sends prepared bodies in order (replies use it too, so every message shares the gate). */
-  sendBodies(chatId: string, bodies: GraphBody[], deliveryId?: string): Promise<SendOutcome>;
+  /** Sends prepared bodies in order; replies use it too (`reply`), so every message shares the gate. */
+  sendBodies(
+    chatId: string,
+    bodies: GraphBody[],
+    how?: { deliveryId?: string; reply?: boolean },
+  ): Promise<SendOutcome>;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -63,7 +67,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * permanently. Long messages go out in parts, in order; a failed part stops the rest.
  */
 export function createCloudSender(options: CloudSenderOptions): CloudSender {
-  const gate = new RateGate({ perSecond: options.perSecond, perChatMs: options.perChatMs ?? 0 });
+  const gate = new RateGate({ perSecond: options.perSecond, perChatMs: options.perChatMs ?? 1000 });
   const maxAttempts = options.maxAttempts ?? 6;
   const backoffMs = options.backoffMs ?? 1000;
   const inFlight = new Set<Promise<unknown>>();
@@ -72,13 +76,13 @@ export function createCloudSender(options: CloudSenderOptions): CloudSender {
   async function sendBody(
     chatId: string,
     body: GraphBody,
-    deliveryId?: string,
+    how: { deliveryId?: string; reply?: boolean },
   ): Promise<SendOutcome & { verdict?: GraphVerdict }> {
     let retry = false;
     for (let attempt = 1; ; attempt++) {
       let release: Release;
       try {
-        release = await gate.acquire(chatId, retry);
+        release = await gate.acquire(chatId, retry, how.reply);
       } catch (err) {
         if (err instanceof GateClosedError) return { ok: false, permanent: false, reason: "stopped" };
         throw err;
@@ -87,7 +91,7 @@ export function createCloudSender(options: CloudSenderOptions): CloudSender {
       inFlight.add(call);
       try {
         const wamid = await call;
-        if (wamid) options.onSent?.(wamid, chatId, deliveryId);
+        if (wamid) options.onSent?.(wamid, chatId, how.deliveryId);
         return { ok: true };
       } catch (err) {
         const verdict = classifyGraphError(err);
@@ -110,20 +114,34 @@ export function createCloudSender(options: CloudSenderOptions): CloudSender {
     }
   }
 
-  async function sendBodies(chatId: string, bodies: GraphBody[], deliveryId?: string): Promise<SendOutcome> {
+  async function sendBodies(
+    chatId: string,
+    bodies: GraphBody[],
+    how: { deliveryId?: string; reply?: boolean } = {},
+  ): Promise<SendOutcome> {
     if (stopped) return { ok: false, permanent: false, reason: "stopped" };
     for (const body of bodies) {
-      const outcome = await sendBody(chatId, body, deliveryId);
+      const outcome = await sendBody(chatId, body, how);
       if (outcome.ok) continue;
       if (outcome.verdict?.kind === "window" && options.template) {
-        const template = await sendBody(chatId, {
-          type: "template",
-          template: { name: options.template.name, language: { code: options.template.lang } },
-        });
+        const template = await sendBody(
+          chatId,
+          {
+            type: "template",
+            template: { name: options.template.name, language: { code: options.template.lang } },
+          },
+          how,
+        );
         const note = template.ok ? "template sent" : `template failed: ${template.reason}`;
         return { ok: false, permanent: true, reason: `${WINDOW_CLOSED} window closed; ${note}` };
       }
-      return { ok: false, permanent: outcome.permanent, reason: outcome.reason };
+      const retryAfterMs = outcome.verdict?.kind === "throttle" ? 60_000 : undefined;
+      return {
+        ok: false,
+        permanent: outcome.permanent,
+        reason: outcome.reason,
+        ...(retryAfterMs ? { retryAfterMs } : {}),
+      };
     }
     return { ok: true };
   }
@@ -131,8 +149,8 @@ export function createCloudSender(options: CloudSenderOptions): CloudSender {
   return {
     channel: "whatsapp",
     sendBodies,
-    send: (chatId, message, sendOptions?: { deliveryId?: string }) =>
-      sendBodies(chatId, options.render(message, chatId), sendOptions?.deliveryId),
+    send: (chatId, message, sendOptions) =>
+      sendBodies(chatId, options.render(message, chatId), { deliveryId: sendOptions?.deliveryId }),
     pending: () => gate.pending(),
     async stop() {
       stopped = true;

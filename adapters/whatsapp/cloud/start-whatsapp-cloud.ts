@@ -147,6 +147,7 @@ export async function startWhatsAppCloud(options: StartWhatsAppCloudOptions): Pr
     ...options.sender,
   });
   services.senders.set("whatsapp", sender);
+  services.dispatcher.kick();
 
   const queue = createChatQueue((err) =>
     log.error({ err: (err as Error)?.message }, "whatsapp cloud message failed"),
@@ -162,7 +163,7 @@ export async function startWhatsAppCloud(options: StartWhatsAppCloudOptions): Pr
         const result = await core.handle(m.inbound);
         const t = tFor(chatId);
         for (const out of result.replies) {
-          const outcome = await sender.sendBodies(chatId, renderCloud(out, t));
+          const outcome = await sender.sendBodies(chatId, renderCloud(out, t), { reply: true });
           if (!outcome.ok) {
             log.warn({ reason: outcome.reason }, "whatsapp cloud reply failed");
             break;
@@ -199,6 +200,11 @@ export async function startWhatsAppCloud(options: StartWhatsAppCloudOptions): Pr
     for (const m of messages) if (seen.first(m.id)) handleMessage(m);
     for (const s of reported) {
       const doc = record(s.id, s.status, s.errorCode);
+      // Meta accepted it (the row is "sent"), then could not deliver it: the outbox row records that.
+      if (s.status === "failed" && doc.delivery) {
+        const reason = `whatsapp status failed${s.errorCode ? ` ${s.errorCode}` : ""}`;
+        await services.outbox.record(doc.delivery, { status: "failed", reason }, services.clock());
+      }
       options.onStatus?.(s, doc.delivery);
     }
     return c.text("ok", 200);

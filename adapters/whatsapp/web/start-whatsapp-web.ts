@@ -185,6 +185,7 @@ export async function startWhatsAppWeb(options: StartWhatsAppWebOptions): Promis
     dailyCap: config.WHATSAPP_WEB_DAILY_CAP,
   });
   services.senders.set("whatsapp", sender);
+  services.dispatcher.kick();
   supervisor.start();
   log.info("whatsapp: whatsapp-web.js starting");
 

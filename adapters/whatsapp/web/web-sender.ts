@@ -84,8 +84,19 @@ export function createWebSender(options: WebSenderOptions): StoppableSender {
       if (wait > 0) await pause(wait);
       if (stopped) return { ok: false, permanent: false, reason: "stopped" };
       const client = options.client();
-      if (!client) return { ok: false, permanent: false, reason: "whatsapp not connected" };
-      if (!take()) return { ok: false, permanent: false, reason: `daily cap of ${options.dailyCap} reached` };
+      if (!client)
+        return { ok: false, permanent: false, reason: "whatsapp not connected", retryAfterMs: 60_000 };
+      if (!take()) {
+        const midnight = new Date(now());
+        midnight.setUTCHours(24, 0, 0, 0);
+        const retryAfterMs = midnight.getTime() - now().getTime();
+        return {
+          ok: false,
+          permanent: false,
+          reason: `daily cap of ${options.dailyCap} reached`,
+          retryAfterMs,
+        };
+      }
       lastAt = Date.now();
       try {
         await client.sendMessage(chatId, text);
