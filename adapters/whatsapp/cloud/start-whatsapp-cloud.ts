@@ -98,6 +98,7 @@ export async function startWhatsAppCloud(options: StartWhatsAppCloudOptions): Pr
   const { core, i18n, services } = bot;
   const store = services.store;
   const contacts = store.collection<ContactDoc>("whatsapp-cloud-contacts");
+  services.privacy?.personalCollections.add("whatsapp-cloud-contacts");
   const statuses = store.collection<StatusDoc>("whatsapp-cloud-statuses");
   const seen = createSeenIds(store, "whatsapp-cloud-seen");
   const tFor = (chatId: string) =>

@@ -84,6 +84,7 @@ export async function startWhatsAppWeb(options: StartWhatsAppWebOptions): Promis
   const startedAt = Date.now();
   const notBefore = startedAt - (options.oldMarginMs ?? 120_000);
   const seen = createSeenIds(services.store, "whatsapp-web-seen");
+  services.privacy?.personalCollections.add("whatsapp-aliases");
   let supervisor: Supervisor | undefined;
   const identity = createIdentity({
     store: services.store,
