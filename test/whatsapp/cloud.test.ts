@@ -86,9 +86,16 @@ describe("WhatsApp Cloud API webhook", () => {
     await h.post(incoming(PHONE, textOf("hapusdata")));
     await h.handled(1);
     expect(contacts.get(BSUID)).toMatchObject({ phone: PHONE });
-    const ask = h.graph.to(PHONE).at(-1)!.body.interactive as { action: { buttons: { reply: { id: string } }[] } };
+    const ask = h.graph.to(PHONE).at(-1)!.body.interactive as {
+      action: { buttons: { reply: { id: string } }[] };
+    };
     expect(ask.action.buttons.map((b) => b.reply.id)).toContain("privacy:yes");
-    await h.post(incoming(PHONE, { type: "interactive", interactive: { type: "button_reply", button_reply: { id: "privacy:yes", title: "Ya" } } }));
+    await h.post(
+      incoming(PHONE, {
+        type: "interactive",
+        interactive: { type: "button_reply", button_reply: { id: "privacy:yes", title: "Ya" } },
+      }),
+    );
     await h.handled(2);
     expect(contacts.get(BSUID)).toBeUndefined();
     expect(h.test.store.getUser(userKey("whatsapp", BSUID))).toBeUndefined();
