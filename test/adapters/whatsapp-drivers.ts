@@ -9,8 +9,9 @@ import { visible } from "./drivers";
 /** The choices the core offered a person last, to give numbered labels their ids back. */
 function offered(bot: Bot, store: Store, key: string): Choice[] {
   const saved = store.getSession(key)?.choices;
-  if (saved === "menu") return bot.core.menu(store.getUser(key)?.lang ?? "id").choices ?? [];
-  return Array.isArray(saved) ? saved : [];
+  // The main menu too: a reply may carry it before the choices the core saved last.
+  const menu = bot.core.menu(store.getUser(key)?.lang ?? "id").choices ?? [];
+  return Array.isArray(saved) ? [...saved, ...menu] : menu;
 }
 
 /**
