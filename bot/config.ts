@@ -49,7 +49,22 @@ export const configSchema = z.object({
   WHATSAPP_CLOUD_PHONE_ID: optionalText,
   WHATSAPP_CLOUD_APP_SECRET: optionalText,
   WHATSAPP_CLOUD_VERIFY_TOKEN: optionalText,
-  WHATSAPP_CLOUD_API_ROOT: optionalUrl,
+  WHATSAPP_CLOUD_API_ROOT: z.url().default("https://graph.facebook.com"),
+  WHATSAPP_CLOUD_API_VERSION: z
+    .string()
+    .regex(/^v\d+\.\d+$/, "expected a Graph API version such as v26.0")
+    .default("v26.0"),
+  WHATSAPP_CLOUD_RATE: z.coerce.number().min(1).max(1000).default(70),
+  WHATSAPP_CLOUD_TEMPLATE_NAME: optionalText,
+  WHATSAPP_CLOUD_TEMPLATE_LANG: z.string().min(2).default("id"),
+  WHATSAPP_PAIRING_NUMBER: z
+    .string()
+    .regex(/^[1-9]\d{7,14}$/, "expected international digits without + (e.g. 6281234567890)")
+    .optional(),
+  WHATSAPP_WEB_SEND_INTERVAL_S: z.coerce.number().min(1).max(3600).default(8),
+  WHATSAPP_WEB_DAILY_CAP: z.coerce.number().int().min(1).max(100_000).default(200),
+  WHATSAPP_WEB_RESTART_HOURS: z.coerce.number().min(0).max(720).default(24),
+  WHATSAPP_WEB_MAX_MEMORY_MB: z.coerce.number().int().min(0).max(65_536).default(1500),
   OFFICER_TELEGRAM_IDS: idList,
   OFFICER_WHATSAPP_IDS: idList,
 });

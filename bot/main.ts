@@ -64,6 +64,22 @@ async function main(): Promise<void> {
     }
   }
 
+  // WhatsApp (issue 14): whatsapp-web.js or the Cloud API webhook, before the server listens.
+  // WHATSAPP_MODE=cloud turns it on by itself; nothing WhatsApp loads otherwise.
+  if (config.WHATSAPP_ENABLED || process.env.WHATSAPP_MODE?.trim() === "cloud") {
+    const { startWhatsApp, WhatsAppStartError } = await import("../adapters/whatsapp");
+    try {
+      const whatsapp = await startWhatsApp({ bot, app, config, log });
+      stops.push(() => whatsapp.stop());
+    } catch (err) {
+      if (!(err instanceof WhatsAppStartError)) throw err;
+      process.stderr.write(`\nMigrasi Aman cannot start.\n${err.message}\n`);
+      for (const stop of stops.reverse()) await stop();
+      await store.close();
+      process.exit(1);
+    }
+  }
+
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     const url = `http://localhost:${info.port}`;
     process.stdout.write(
@@ -85,7 +101,11 @@ async function main(): Promise<void> {
     stopping = true;
     log.info({ reason }, "shutting down");
     for (const stop of stops.reverse()) await stop();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      // Idle keep-alive connections (webhook callers) would hold close() until they time out.
+      (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+    });
     try {
       await store.close();
     } catch (err) {

@@ -45,7 +45,7 @@ describe.each(DRIVERS)("adapter contract: $name", ({ name, supports, start }) =>
     const ask = await d.send(who, { choice: "menu:language" });
     expect(ids(ask)).toEqual(expect.arrayContaining(["language:id", "language:en"]));
     await d.send(who, { choice: "language:en" });
-    expect(d.store.getUser(userKey(name as "web" | "telegram", who))?.lang).toBe("en");
+    expect(d.store.getUser(d.userKey?.(who) ?? userKey(name as "web" | "telegram", who))?.lang).toBe("en");
     const menu = await d.send(who, { text: "menu" });
     expect(all(menu)).toContain(t("common:menuTitle", "en"));
   });

@@ -4,6 +4,7 @@ import type { Choice, MediaKind } from "../../bot/model";
 import type { Store } from "../../bot/store/types";
 import { makeBot } from "../helpers/make-bot";
 import { startHarness } from "../telegram/harness";
+import { whatsappCloudDriver, whatsappWebDriver } from "./whatsapp-drivers";
 
 /** What a person can send through an adapter. */
 export type DriverInput =
@@ -26,6 +27,8 @@ export interface AdapterDriver {
   send(chat: string, input: DriverInput): Promise<SeenReply[]>;
   store: Store;
   i18n: i18n;
+  /** The store key of a person, when it is not `<driver name>:<chat>`. */
+  userKey?: (chat: string) => string;
   stop(): Promise<void>;
 }
 
@@ -115,7 +118,7 @@ async function telegramDriver(): Promise<AdapterDriver> {
   };
 }
 
-/** Every channel adapter the contract suite runs against. WhatsApp joins here later. */
+/** Every channel adapter the contract suite runs against. */
 export const DRIVERS: {
   name: string;
   /** Which inputs the channel can carry (known before it starts). */
@@ -124,4 +127,6 @@ export const DRIVERS: {
 }[] = [
   { name: "web", supports: { media: false, location: true }, start: webDriver },
   { name: "telegram", supports: { media: true, location: true }, start: telegramDriver },
+  { name: "whatsapp-web", supports: { media: true, location: true }, start: whatsappWebDriver },
+  { name: "whatsapp-cloud", supports: { media: true, location: true }, start: whatsappCloudDriver },
 ];
