@@ -95,7 +95,7 @@ export function answerMore(
 
 /**
  * Answers fit a phone, on every channel: each bubble longer than CUT_ABOVE keeps its gist
- * (GIST_CHARS) and offers "Selengkapnya" for the rest (details, sources, long lists), kept in
+ * (GIST_CHARS) and offers "Selengkapnya" first among its choices for the rest (details, sources, long lists), kept in
  * the session. A bubble with its own "more" choice keeps that choice, which then shows the
  * rest first. Emergency contacts are never cut: in danger, every number comes first.
  */
@@ -121,7 +121,7 @@ export function shortenReplies(
     more.push({ rest: keep, choices: via ? undefined : reply.choices, via });
     const choices = via
       ? reply.choices
-      : [...(reply.choices ?? []), { id: `${MORE}${more.length - 1}`, label: ctx.t("common:more") }];
+      : [{ id: `${MORE}${more.length - 1}`, label: ctx.t("common:more") }, ...(reply.choices ?? [])];
     out.push({ ...reply, text: gist, choices });
   }
   return { replies: out, more: more.length ? more : undefined };
