@@ -13,6 +13,7 @@ import { loadConfig } from "../bot/config";
 import { createLogger } from "../bot/logger";
 import { createMemoryStore } from "../bot/store/open-store";
 import { createBot } from "../bot/wiring";
+import { CAPABILITIES } from "../flows/capabilities";
 import { launchBrowser } from "../test/helpers/browser";
 import { report } from "./bench-util";
 
@@ -28,6 +29,7 @@ const SLOW_3G = {
 const bot = createBot({
   config: loadConfig({ RATE_LIMIT_PER_MINUTE: "10000" }),
   store: createMemoryStore(),
+  capabilities: CAPABILITIES,
   log: createLogger("silent"),
   clock: () => new Date(),
 });
