@@ -109,7 +109,7 @@
   function markSent(id) {
     const el = log.querySelector(`.msg.me[data-id="${id}"]`);
     if (el) {
-      el.classList.remove("waiting");
+      el.classList.remove("waiting", "sending");
       el.querySelector(".state")?.remove();
     }
     write(
@@ -303,11 +303,16 @@
   if (history.length) {
     log.textContent = "";
     for (const entry of history) render(entry, false);
-    log.scrollTop = log.scrollHeight;
+    // Back to the start of the last reply, where the reader was.
+    const mine = [...log.querySelectorAll(".msg.me")].at(-1);
+    let last = mine?.nextElementSibling;
+    if (!last) last = mine || log.firstElementChild;
+    if (last) log.scrollTop = last.offsetTop - 8;
   } else if (T.greeting) {
     keep(JSON.parse(T.greeting));
-    greeted = !localStorage.getItem(STORE_ID);
   }
+  // Nobody is stored before they write; the page greeted, so the first message says so.
+  greeted = !localStorage.getItem(STORE_ID) && !queue.length;
   if (!navigator.onLine) showStatus(queue.length ? T.offline : T.offlineShell, false);
   if (queue.length) pump();
   if ("serviceWorker" in navigator) navigator.serviceWorker.register("/sw.js").catch(() => {});
