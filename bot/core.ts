@@ -2,6 +2,7 @@ import type { i18n } from "i18next";
 import { resolveChoice } from "./choices";
 import type { RouterRoles } from "./feature";
 import { type Flow, type FlowContext, type FlowInput, type FlowResult, splitChoice } from "./flow";
+import { gentleCheck } from "./gentle-check";
 import { findCommand, type GlobalCommand } from "./global-commands";
 import { createTranslators } from "./i18n";
 import { KeyedMutex, type PersonLock } from "./keyed-mutex";
@@ -20,6 +21,7 @@ import {
 import { RateLimiter } from "./rate-limiter";
 import { RepeatAnswers } from "./repeat-answers";
 import type { Services } from "./services";
+import { answerMore, shortenReplies } from "./shorten-replies";
 import type { SessionRecord, UserRecord } from "./store/types";
 
 /** What the core is built from; `bot/wiring.ts` assembles it. */
@@ -257,7 +259,8 @@ export function createCore(deps: CoreDeps): Core {
 
     let result: FlowResult & { flow?: string };
     try {
-      result = await route(ctx, session, danger);
+      result =
+        answerMore(ctx, session, danger) ?? gentleCheck(ctx, session) ?? (await route(ctx, session, danger));
     } catch (err) {
       log.error({ err, user: who(key), flow: session.flow }, "flow failed");
       result = {
@@ -278,6 +281,8 @@ export function createCore(deps: CoreDeps): Core {
       else replies.splice(notes.length, 0, greeting);
     }
     if (replies.length === 0) replies.push(menu(ctx.lang));
+    const short = shortenReplies(replies, ctx, session, result.meta);
+    replies.splice(0, replies.length, ...short.replies);
 
     // A flow that deleted the person's data (privacy) leaves no trace behind.
     if (result.meta?.deleted) return { replies, meta: result.meta };
@@ -288,6 +293,7 @@ export function createCore(deps: CoreDeps): Core {
       flow: result.state === undefined ? undefined : result.flow,
       state: result.state,
       choices: isMainMenu(offered, entries) ? "menu" : offered?.map((c) => ({ id: c.id, label: c.label })),
+      more: short.more,
       updatedAt: now.toISOString(),
     });
     log.debug(

@@ -1,4 +1,5 @@
 import type { Channel, Choice, Lang } from "../model";
+import type { MoreEntry } from "../shorten-replies";
 
 /** A person, keyed by `channel:chatId`. Only what features need, with consent. */
 export interface UserRecord {
@@ -29,6 +30,8 @@ export interface SessionRecord {
    * offered most often, is stored as the word "menu" to keep per-user state small.
    */
   choices?: Choice[] | "menu";
+  /** The rest of replies cut to fit a phone, until the next message (bot/shorten-replies.ts). */
+  more?: MoreEntry[];
   updatedAt: string;
 }
 

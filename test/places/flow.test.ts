@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import type { HandleResult } from "../../bot/model";
 import { allText, choiceIds, makeBot } from "../helpers/make-bot";
 
 type Offices = {
@@ -8,13 +9,20 @@ type Offices = {
 };
 const placesOf = (r: { meta: Record<string, unknown> }) => r.meta.places as Offices;
 
+/** The whole answer: a long one shows its gist first and the rest behind "Selengkapnya" (more:0). */
+async function whole(b: ReturnType<typeof makeBot>, chat: string, r: HandleResult): Promise<string> {
+  if (!choiceIds(r).includes("more:0")) return allText(r);
+  return `${allText(r)}\n${allText(await b.say(chat, { choice: "more:0" }))}`;
+}
+
 describe("places flow", () => {
   test("'saya di lubuk linggau': the city's offices with what to do there, unverified addresses said so", async () => {
     const b = makeBot();
     const r = await b.say("a", "saya di lubuk linggau");
     expect(r.meta.flow).toBe("offices");
     expect(placesOf(r).region?.code).toBe("16.73");
-    const text = allText(r);
+    expect(choiceIds(r)).toContain("offices:save:16.73");
+    const text = await whole(b, "a", r);
     expect(text).toMatch(/Dinas Tenaga Kerja Kota Lubuklinggau/);
     expect(text).toMatch(/daftar sebagai calon PMI/);
     expect(text).toMatch(/Alamat belum terverifikasi/);
@@ -22,7 +30,6 @@ describe("places flow", () => {
     expect(text).toMatch(/0800-1000/);
     expect(text).toMatch(/Sumber: .* · dicek 02\/12\/2026/);
     expect(text).toMatch(/CONTOH, bukan kantor sungguhan/);
-    expect(choiceIds(r)).toContain("offices:save:16.73");
   });
 
   test("'disnaker terdekat dmn' asks where, then answers the place typed", async () => {
@@ -38,7 +45,7 @@ describe("places flow", () => {
   test("'blk di musi rawas ada gk': none there, says so, and the BLKs elsewhere in the province", async () => {
     const b = makeBot();
     const r = await b.say("c", "blk di musi rawas ada gk");
-    const text = allText(r);
+    const text = await whole(b, "c", r);
     expect(placesOf(r).region?.code).toBe("16.05");
     expect(text).toMatch(/belum ada BLK untuk Kabupaten Musi Rawas/);
     expect(text).toMatch(/BLK Lahat/);
@@ -53,13 +60,13 @@ describe("places flow", () => {
       name: "LPK Contoh Bahasa Jepang Palembang",
       sample: true,
     });
-    expect(allText(r)).toMatch(/data contoh/);
+    expect(await whole(b, "d", r)).toMatch(/data contoh/);
   });
 
   test("a region with no office: says so, names its kabupaten, gives the province office and the ministry", async () => {
     const b = makeBot();
     const r = await b.say("e", "saya di rupit");
-    const text = allText(r);
+    const text = await whole(b, "e", r);
     expect(placesOf(r).region?.code).toBe("16.13.01");
     expect(text).toMatch(/belum ada kantor untuk Rupit/);
     expect(text).toMatch(/Kabupaten Musi Rawas Utara/);
@@ -135,8 +142,9 @@ describe("places flow", () => {
     const b = makeBot();
     await b.say("i", { choice: "language:en" });
     const r = await b.say("i", "blk in musi rawas?");
-    expect(allText(r)).toMatch(/Our list has no BLK for Kabupaten Musi Rawas/);
-    expect(allText(r)).toMatch(/Address not verified/);
+    const text = await whole(b, "i", r);
+    expect(text).toMatch(/Our list has no BLK for Kabupaten Musi Rawas/);
+    expect(text).toMatch(/Address not verified/);
   });
 
   test("questions for other features are not taken", async () => {

@@ -99,7 +99,9 @@ describe("recruiter flow (sample registry)", () => {
     const r = await t.say("g", "sip3mi 0000 0005");
     expect(r.meta.flow).toBe("recruiter");
     expect(rec(r.meta)).toMatchObject({ status: "licensed", match: { name: "PT Mitra Contoh Nusantara" } });
-    const text = allText(r);
+    // The source line is behind "More" (answers fit a phone).
+    const more = await t.say("g", { choice: "more:0" });
+    const text = `${allText(r)}\n${allText(more)}`;
     expect(text).toMatch(/sample data/i);
     expect(text).toMatch(/SIP2MI/);
     expect(text).toMatch(/Source: .* updated 2026-11-01/);

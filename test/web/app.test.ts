@@ -27,6 +27,33 @@ describe("web adapter", () => {
     for (const name of ["__proto__", "constructor", "toString", "hasOwnProperty"]) {
       expect((await app.request(`/assets/${name}`)).status).toBe(404);
     }
+    // Light on patchy data: compressed, the CSS inline (allowed by its hash alone), the greeting in the page.
+    const gz = await app.request("/", { headers: { "accept-encoding": "gzip" } });
+    expect(gz.headers.get("content-encoding")).toBe("gzip");
+    expect(csp).toMatch(/style-src 'self' 'sha256-[\w+/=]+'/);
+    expect(html).toContain('<div class="msg bot">Halo! Saya <strong>Migrasi Aman</strong>');
+    expect(html).not.toContain("maxlength");
+    for (const path of ["/manifest.webmanifest", "/sw.js", "/assets/icon-192.png", "/assets/icon-512.png"]) {
+      expect((await app.request(path)).status, path).toBe(200);
+    }
+  });
+
+  it("counts a message sent again after a lost answer once, and never greets twice", async () => {
+    const made = makeBot();
+    const texts: (string | undefined)[] = [];
+    const handle = made.bot.core.handle;
+    made.bot.core.handle = (inbound) => {
+      texts.push(inbound.text);
+      return handle(inbound);
+    };
+    const app = createWebApp(made.bot);
+    const body = { chat: "again", id: "m1", text: "brp biaya jd tkw?", start: true };
+    const first = (await (await post(app, body)).json()) as { replies: { text: string }[] };
+    const again = (await (await post(app, body)).json()) as { replies: { text: string }[] };
+    expect(again).toEqual(first);
+    expect(texts).toEqual(["/start", "brp biaya jd tkw?"]);
+    expect(first.replies.some((r) => r.text.includes("Halo! Saya"))).toBe(false);
+    expect(made.store.getUser("web:again")).toBeDefined();
   });
 
   it("answers POST /api/chat with replies and meta", async () => {

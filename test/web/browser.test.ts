@@ -93,10 +93,10 @@ describe("web chat page in headless Chromium", () => {
     const page = await browser.newPage();
     await page.goto(server.url);
     await page.getByText("Halo! Saya").waitFor();
-    const chatBefore = await page.evaluate(() => localStorage.getItem("migrasi-aman.chat"));
     await page.fill("#input", "hapusdata");
     await page.click("#send");
-    await page.locator(".msg.bot .choices button").last().waitFor();
+    await page.locator(".msg.bot").nth(1).waitFor();
+    const chatBefore = await page.evaluate(() => localStorage.getItem("migrasi-aman.chat"));
     const choices = await page.locator(".msg.bot").last().locator(".choices button").all();
     const ids = await Promise.all(choices.map((b) => b.getAttribute("data-choice")));
     const yes = choices[ids.indexOf("privacy:yes")];

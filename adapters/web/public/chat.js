@@ -1,35 +1,55 @@
-// Migrasi Aman web chat. Renders every message as text (never as HTML).
+// Migrasi Aman web chat. Renders every message as text (never as HTML). No framework: it must
+// load fast on a cheap phone with patchy data. Messages go through a queue kept in
+// localStorage, so nothing typed is lost offline; each is sent once (the server drops repeats).
 (() => {
-  const log = document.getElementById("log");
-  const form = document.getElementById("form");
-  const input = document.getElementById("input");
+  const $ = (id) => document.getElementById(id);
+  const log = $("log");
+  const form = $("form");
+  const input = $("input");
+  const status = $("status");
+  const statusText = $("status-text");
+  const retry = $("retry");
+  const warn = $("warn");
+  const newReply = $("new-reply");
+  const T = log.dataset;
+  const MAX = Number(form.dataset.max) || 4000;
   const STORE_ID = "migrasi-aman.chat";
   const STORE_LOG = "migrasi-aman.log";
+  const STORE_QUEUE = "migrasi-aman.queue";
   const MAX_KEPT = 60;
+
+  const read = (key, fallback) => {
+    try {
+      return JSON.parse(localStorage.getItem(key) || "null") ?? fallback;
+    } catch {
+      return fallback;
+    }
+  };
+  const write = (key, value) => localStorage.setItem(key, JSON.stringify(value));
+
+  function randomId(prefix) {
+    const bytes = new Uint8Array(12);
+    crypto.getRandomValues(bytes);
+    return `${prefix}${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}`;
+  }
 
   function chatId() {
     let id = localStorage.getItem(STORE_ID);
     if (!id) {
-      const bytes = new Uint8Array(12);
-      crypto.getRandomValues(bytes);
-      id = `w${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}`;
+      id = randomId("w");
       localStorage.setItem(STORE_ID, id);
     }
     return id;
   }
 
-  function kept() {
-    try {
-      return JSON.parse(localStorage.getItem(STORE_LOG) || "[]");
-    } catch {
-      return [];
-    }
-  }
-
+  const kept = () => read(STORE_LOG, []);
   function keep(entry) {
-    const all = kept();
-    all.push(entry);
-    localStorage.setItem(STORE_LOG, JSON.stringify(all.slice(-MAX_KEPT)));
+    write(STORE_LOG, [...kept(), entry].slice(-MAX_KEPT));
+  }
+  function forget() {
+    for (const key of [STORE_LOG, STORE_ID, STORE_QUEUE]) localStorage.removeItem(key);
+    queue.length = 0;
+    log.textContent = "";
   }
 
   /** A tap-to-call link for a bold phone number ("*110*", "*+62 21 2924 4800*"), or the element itself. */
@@ -45,8 +65,7 @@
 
   /** Appends text, turning *bold* into <strong> (and bold numbers into tel: links) through text nodes only. */
   function appendRich(el, text) {
-    const parts = String(text).split(/(\*[^*\n]+\*)/g);
-    for (const part of parts) {
+    for (const part of String(text).split(/(\*[^*\n]+\*)/g)) {
       if (part.length > 2 && part.startsWith("*") && part.endsWith("*")) {
         const b = document.createElement("strong");
         b.textContent = part.slice(1, -1);
@@ -57,89 +76,223 @@
     }
   }
 
+  function button(label, onClick, choice) {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.textContent = label;
+    if (choice) b.dataset.choice = choice;
+    if (onClick) b.addEventListener("click", onClick);
+    return b;
+  }
+
   function render(entry, live) {
     const el = document.createElement("div");
     el.className = `msg ${entry.who}`;
     appendRich(el, entry.text);
-    const buttons = [];
-    if (entry.choices?.length) {
-      const box = document.createElement("div");
-      box.className = "choices";
-      for (const c of entry.choices) {
-        const b = document.createElement("button");
-        b.type = "button";
-        b.textContent = c.label;
-        b.dataset.choice = c.id;
-        b.addEventListener("click", () => send({ choice: c.id }, c.label));
-        box.appendChild(b);
-        buttons.push(b);
-      }
-      el.appendChild(box);
-    }
+    if (entry.id) el.dataset.id = entry.id;
+    if (entry.waiting) markWaiting(el);
+    const box = document.createElement("div");
+    box.className = "choices";
+    for (const c of entry.choices || []) box.appendChild(button(c.label, null, c.id));
     if (entry.askLocation && live && navigator.geolocation) {
-      const box = el.querySelector(".choices") || el.appendChild(document.createElement("div"));
-      box.className = "choices";
-      const b = document.createElement("button");
-      b.type = "button";
-      b.textContent = log.dataset.location;
-      b.addEventListener("click", () =>
-        navigator.geolocation.getCurrentPosition((p) =>
-          send({ location: { lat: p.coords.latitude, lon: p.coords.longitude } }, "📍"),
+      box.appendChild(
+        button(T.location, () =>
+          navigator.geolocation.getCurrentPosition((p) =>
+            enqueue({ location: { lat: p.coords.latitude, lon: p.coords.longitude } }, "📍"),
+          ),
         ),
       );
-      box.appendChild(b);
     }
+    if (box.childElementCount) el.appendChild(box);
     log.appendChild(el);
-    log.scrollTop = log.scrollHeight;
+    return el;
   }
 
-  function show(entry) {
-    keep(entry);
-    render(entry, true);
+  function markWaiting(el) {
+    if (el.querySelector(".state")) return;
+    el.classList.add("waiting");
+    const s = document.createElement("span");
+    s.className = "state";
+    s.textContent = T.waiting;
+    el.appendChild(s);
   }
 
-  function note(text) {
-    const el = document.createElement("p");
-    el.className = "note";
-    el.textContent = text;
-    log.appendChild(el);
+  function markSent(id) {
+    const el = log.querySelector(`.msg.me[data-id="${id}"]`);
+    if (el) {
+      el.classList.remove("waiting", "sending");
+      el.querySelector(".state")?.remove();
+    }
+    write(
+      STORE_LOG,
+      kept().map((e) => (e.id === id ? { ...e, waiting: undefined } : e)),
+    );
   }
 
-  let busy = false;
-  async function send(body, echo) {
-    if (busy) return;
-    busy = true;
-    if (echo) show({ who: "me", text: echo });
+  // --- Reading from the start ------------------------------------------------------------
+  const nearBottom = () => log.scrollHeight - log.scrollTop - log.clientHeight < 60;
+  let unseen = null;
+
+  /** Shows the top of the first new bubble; a reader who scrolled up keeps their place. */
+  function reveal(first, follow) {
+    if (!first) return;
+    if (follow) {
+      log.scrollTop = first.offsetTop - 8;
+      unseen = null;
+      newReply.hidden = true;
+    } else {
+      unseen = first;
+      newReply.hidden = false;
+    }
+  }
+  newReply.addEventListener("click", () => reveal(unseen, true));
+  log.addEventListener("scroll", () => {
+    if (unseen && log.scrollTop + log.clientHeight > unseen.offsetTop + 40) {
+      unseen = null;
+      newReply.hidden = true;
+    }
+  });
+
+  // --- Sending safely ----------------------------------------------------------------------
+  const queue = read(STORE_QUEUE, []);
+  const saveQueue = () => write(STORE_QUEUE, queue);
+  let sending = false;
+  let retryTimer = 0;
+  let retryDelay = 3000;
+  let greeted = false;
+
+  function showStatus(text, canRetry) {
+    statusText.textContent = text;
+    retry.hidden = !canRetry;
+    status.hidden = false;
+  }
+  function hideStatus() {
+    status.hidden = true;
+  }
+
+  function enqueue(body, echo) {
+    const item = { id: randomId("m"), body };
+    if (greeted) {
+      item.body = { ...body, start: true };
+      greeted = false;
+    }
+    queue.push(item);
+    saveQueue();
+    if (echo) {
+      const entry = { who: "me", text: echo, id: item.id, waiting: true };
+      keep(entry);
+      const el = render({ ...entry, waiting: false }, true);
+      log.scrollTop = log.scrollHeight;
+      el.classList.add("sending");
+    }
+    pump();
+  }
+
+  async function post(item) {
+    const res = await fetch("/api/chat", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ chat: chatId(), id: item.id, ...item.body }),
+    });
+    if (res.status >= 500) throw new Error(`status ${res.status}`);
+    return res.json();
+  }
+
+  async function pump() {
+    if (sending || !queue.length) return;
+    sending = true;
+    clearTimeout(retryTimer);
     try {
-      const res = await fetch("/api/chat", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ chat: chatId(), ...body }),
-      });
-      const data = await res.json();
-      // Typed keluar / exit: the same as the "Keluar cepat" button.
-      if (data.meta?.exit) return quickExit();
-      // The person deleted their data: forget this browser's chat id and transcript too.
-      if (data.meta?.deleted) {
-        localStorage.removeItem(STORE_LOG);
-        localStorage.removeItem(STORE_ID);
-        log.textContent = "";
+      while (queue.length) {
+        const item = queue[0];
+        let data;
+        try {
+          data = await post(item);
+        } catch {
+          for (const el of log.querySelectorAll(".msg.me.sending")) markWaiting(el);
+          showStatus(T.offline, true);
+          retryTimer = setTimeout(pump, retryDelay);
+          retryDelay = Math.min(retryDelay * 2, 30000);
+          return;
+        }
+        queue.shift();
+        saveQueue();
+        markSent(item.id);
+        retryDelay = 3000;
+        // Typed keluar / exit: the same as the "Keluar cepat" button.
+        if (data.meta?.exit) return quickExit();
+        receive(data);
       }
-      for (const r of data.replies || [])
-        show({ who: "bot", text: r.text, choices: r.choices, askLocation: r.askLocation });
-    } catch {
-      note(log.dataset.offline);
+      hideStatus();
     } finally {
-      busy = false;
+      sending = false;
     }
   }
+
+  function receive(data) {
+    // The person deleted their data: forget this browser's chat id and transcript too.
+    if (data.meta?.deleted) forget();
+    const follow = nearBottom();
+    let first = null;
+    const replies = data.replies || (data.error ? [{ text: data.error }] : []);
+    for (const r of replies) {
+      const entry = { who: "bot", text: r.text, choices: r.choices, askLocation: r.askLocation };
+      keep(entry);
+      const el = render(entry, true);
+      first = first || el;
+    }
+    reveal(first, follow);
+  }
+
+  retry.addEventListener("click", () => {
+    retryDelay = 3000;
+    pump();
+  });
+  window.addEventListener("online", () => {
+    retryDelay = 3000;
+    if (queue.length) pump();
+    else hideStatus();
+  });
+  window.addEventListener("offline", () => showStatus(queue.length ? T.offline : T.offlineShell, false));
+
+  // --- The box: grows with its text, warns before a long paste is cut ----------------------
+  let warned = false;
+  function checkLength() {
+    input.style.height = "auto";
+    input.style.height = `${input.scrollHeight + 2}px`;
+    const over = input.value.length > MAX;
+    if (!over) {
+      warn.hidden = true;
+      warned = false;
+      return false;
+    }
+    const cut = input.value.slice(MAX).trim();
+    const shown = cut.length > 60 ? `…${cut.slice(-60)}` : cut;
+    warn.textContent = T.tooLong
+      .replace("%count%", input.value.length.toLocaleString("id-ID"))
+      .replace("%max%", MAX.toLocaleString("id-ID"))
+      .replace("%cut%", shown);
+    warn.hidden = false;
+    return true;
+  }
+  input.addEventListener("input", checkLength);
 
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     const text = input.value.trim();
-    if (!text) return;
+    if (!text) {
+      input.focus();
+      return;
+    }
+    if (checkLength() && !warned) {
+      warned = true;
+      warn.scrollIntoView({ block: "nearest" });
+      input.focus();
+      return;
+    }
     input.value = "";
-    send({ text }, text);
+    checkLength();
+    enqueue({ text }, text);
   });
   input.addEventListener("keydown", (e) => {
     if (e.key === "Enter" && !e.shiftKey) {
@@ -148,16 +301,34 @@
     }
   });
 
+  log.addEventListener("click", (e) => {
+    const b = e.target.closest("button[data-choice]");
+    if (b) enqueue({ choice: b.dataset.choice }, b.textContent);
+  });
+
   /** Forgets the chat on the screen and in the browser, and replaces the page with a neutral one. */
   function quickExit() {
-    localStorage.removeItem(STORE_LOG);
-    localStorage.removeItem(STORE_ID);
-    log.textContent = "";
+    forget();
     window.location.replace("https://www.google.com/");
   }
   document.getElementById("quick-exit").addEventListener("click", quickExit);
 
+  // --- Start: the transcript of this browser, or the greeting the server put in the page ----
   const history = kept();
-  if (history.length) for (const entry of history) render(entry, false);
-  else send({ text: "/start" });
+  if (history.length) {
+    log.textContent = "";
+    for (const entry of history) render(entry, false);
+    // Back to the start of the last reply, where the reader was.
+    const mine = [...log.querySelectorAll(".msg.me")].at(-1);
+    let last = mine?.nextElementSibling;
+    if (!last) last = mine || log.firstElementChild;
+    if (last) log.scrollTop = last.offsetTop - 8;
+  } else if (T.greeting) {
+    keep(JSON.parse(T.greeting));
+  }
+  // Nobody is stored before they write; the page greeted, so the first message says so.
+  greeted = !localStorage.getItem(STORE_ID) && !queue.length;
+  if (!navigator.onLine) showStatus(queue.length ? T.offline : T.offlineShell, false);
+  if (queue.length) pump();
+  if ("serviceWorker" in navigator) navigator.serviceWorker.register("/sw.js").catch(() => {});
 })();
