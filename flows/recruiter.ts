@@ -155,5 +155,8 @@ export function createRecruiterFlow(): Flow {
       return answer(ctx, text);
     },
     detect: recruiterConfidence,
+    // Asked for a name, any short text is the answer; after a result, nothing is owed.
+    owns: (_ctx, state, text) =>
+      (state as RecruiterState | undefined)?.stage === "ask" && text.length <= 300 ? 0.85 : 0,
   };
 }

@@ -3,6 +3,7 @@ import type { Choice, Outbound } from "../bot/model";
 import { extractSubject } from "../bot/reports/extract";
 import { parseReference } from "../bot/reports/reference";
 import type { ReportRecord } from "../bot/reports/types";
+import { reportDetails, reportIntent } from "../bot/routing/report-intent";
 
 type Step = "what" | "who" | "where" | "contact" | "contactText" | "confirm" | "status";
 
@@ -198,6 +199,9 @@ async function begin(ctx: FlowContext, input: FlowInput): Promise<FlowResult> {
   if (choice === "report:status" || input.arg === "status") return ask(ctx, { step: "status" });
   const ref = input.text ? parseReference(input.text) : undefined;
   if (ref) return statusReply(ctx, services.reports.get(ref), ref);
+  // "mau lapor, sponsornya udah ambil uang sy 7 jt" already says what happened.
+  const what = input.text ? reportDetails(input.text) : undefined;
+  if (what) return ask(ctx, { step: "who", what: what.slice(0, MAX_FIELD) });
   return ask(ctx, { step: "what" });
 }
 
@@ -210,5 +214,21 @@ export const reportFlow: Flow = {
   id: "report",
   start: begin,
   step,
-  detect: (_ctx, text) => (parseReference(text) ? 0.95 : 0),
+  detect: (_ctx, text) => (parseReference(text) ? 0.95 : reportIntent(text)),
+  owns(_ctx, state, text) {
+    const d = state as Draft | undefined;
+    switch (d?.step) {
+      case "what":
+      case "who":
+      case "where":
+      case "contactText":
+        return 0.9;
+      case "contact":
+        return looksLikeContact(text) ? 1 : 0.2;
+      case "status":
+        return parseReference(text) ? 1 : 0.2;
+      default:
+        return 0.2;
+    }
+  },
 };
