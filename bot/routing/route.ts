@@ -3,6 +3,7 @@ import type { RouterRoles } from "../feature";
 import { type Flow, type FlowContext, type FlowInput, type FlowResult, splitChoice } from "../flow";
 import { findCommand, type GlobalCommand } from "../global-commands";
 import type { Outbound } from "../model";
+import { offerShape, pastedOfferScore } from "../offer/offer-shape";
 import type { Services } from "../services";
 import type { SessionRecord } from "../store/types";
 import { stripGreeting } from "./greeting";
@@ -47,11 +48,15 @@ async function candidates(deps: RouterDeps, ctx: FlowContext, text: string): Pro
   return out.sort((a, b) => b.score - a.score);
 }
 
-/** A pasted or forwarded offer that quotes danger words about other people. */
-async function offerNotEmergency(deps: RouterDeps, ctx: FlowContext, text: string): Promise<boolean> {
-  const offer = deps.flows.get("offer");
-  if (!offer?.detect || writerInDanger(text)) return false;
-  return (await offer.detect(ctx, text)) >= OFFER_OVER_DANGER;
+/**
+ * A pasted or forwarded advert that quotes danger words about other people: shaped like an
+ * offer (a job and its pay, among other signs), with no sign that the writer is in it. A
+ * story about someone in trouble has neither the job nor the pay of an advert.
+ */
+function offerNotEmergency(deps: RouterDeps, text: string): boolean {
+  if (!deps.flows.has("offer") || writerInDanger(text)) return false;
+  const shape = offerShape(text);
+  return shape.job && shape.pay && pastedOfferScore(text) >= OFFER_OVER_DANGER;
 }
 
 /**
@@ -79,7 +84,7 @@ export async function route(
 
   // 1. Safety first, whatever flow is active.
   if (text && danger && flows.has("emergency")) {
-    if (await offerNotEmergency(deps, ctx, text)) {
+    if (offerNotEmergency(deps, text)) {
       const r = await run(ctx, "offer", { text, arg: "check-quoted-danger" });
       return { ...r, meta: { ...r.meta, quotedDanger: true } };
     }
