@@ -52,10 +52,28 @@ describe("after an FAQ answer the next message is routed afresh", () => {
     expect((await say("e", "sy mau laporkan calo di kampung")).meta.flow).toBe("report");
   });
 
+  it("saying one wants to report starts it, even when also asking where or how", async () => {
+    const { say } = makeBot();
+    for (const [chat, text] of [
+      ["r1", "sy mau laporin agennya, ke mana ya?"],
+      ["r2", "aku pengen ngadu soal calo yg bawa kabur duit, caranya gmn"],
+      ["r3", "I want to report the agent who took my money"],
+      ["r4", "we would like to file a complaint against the company"],
+    ] as const) {
+      await say(chat, "berapa biaya kerja ke korea?");
+      expect((await say(chat, text)).meta.flow, text).toBe("report");
+    }
+  });
+
   it("asking how or where to report is a question for the FAQ", async () => {
     const { say } = makeBot();
-    const r = await say("f", "kalo mau lapor calo ke mana ya?");
-    expect(r.meta.flow).not.toBe("report");
+    for (const text of [
+      "kalo mau lapor calo ke mana ya?",
+      "gimana cara melapor kalau ditipu agen?",
+      "how to report a fake job",
+    ]) {
+      expect((await say("f", text)).meta.flow, text).not.toBe("report");
+    }
   });
 
   it("a typed vote right after an answer still counts as the vote", async () => {
