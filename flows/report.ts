@@ -1,3 +1,4 @@
+import { looksLikeQuestion } from "../bot/faq/question-shape";
 import type { Flow, FlowContext, FlowInput, FlowResult } from "../bot/flow";
 import type { Choice, Outbound } from "../bot/model";
 import { extractSubject } from "../bot/reports/extract";
@@ -222,7 +223,8 @@ export const reportFlow: Flow = {
       case "who":
       case "where":
       case "contactText":
-        return 0.9;
+        // A field asked for is any text, but a question is not an answer to it.
+        return looksLikeQuestion(text) ? 0.3 : 0.9;
       case "contact":
         return looksLikeContact(text) ? 1 : 0.2;
       case "status":

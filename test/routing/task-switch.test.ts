@@ -117,6 +117,16 @@ describe("an active flow owns only the answers to what it just asked", () => {
   });
 });
 
+describe("a report being written does not hold a person who asks something else", () => {
+  it("a question while a field is asked goes to the FAQ", async () => {
+    const { say } = makeBot();
+    await say("q1", "laporkan");
+    await say("q1", "agen saya bawa kabur uang 10 juta");
+    const r = await say("q1", "berapa biaya resmi kerja ke jepang?");
+    expect(isFaq(r)).toBe(true);
+  });
+});
+
 describe("a pasted offer that quotes danger words", () => {
   it("is an offer to check with its red flags and a pointer to help, not an emergency", async () => {
     const { say } = makeBot();
