@@ -88,7 +88,7 @@ describe("an active flow owns only the answers to what it just asked", () => {
   it("the offer check's yes/no is its own; a question after it is routed afresh", async () => {
     const { say } = makeBot();
     await say("h", { choice: "menu:offer" });
-    const r = await say("h", "gimana cara bikin paspor?");
+    const r = await say("h", "berapa biaya resmi kerja ke jepang?");
     expect(isFaq(r)).toBe(true);
   });
 
