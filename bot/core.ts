@@ -1,5 +1,4 @@
 import type { i18n } from "i18next";
-import { resolveChoice } from "./choices";
 import type { RouterRoles } from "./feature";
 import { type Flow, type FlowContext, type FlowInput, type FlowResult, splitChoice } from "./flow";
 import { gentleCheck } from "./gentle-check";
@@ -20,9 +19,10 @@ import {
 } from "./model";
 import { RateLimiter } from "./rate-limiter";
 import { RepeatAnswers } from "./repeat-answers";
+import { type RouterDeps, route } from "./routing/route";
 import type { Services } from "./services";
 import { answerMore, shortenReplies } from "./shorten-replies";
-import type { SessionRecord, UserRecord } from "./store/types";
+import type { UserRecord } from "./store/types";
 
 /** What the core is built from; `bot/wiring.ts` assembles it. */
 export interface CoreDeps {
@@ -32,7 +32,7 @@ export interface CoreDeps {
   commands: GlobalCommand[];
   /** Router step 1: true when text signals danger. The `emergency` flow then answers. */
   detectDanger?: (text: string) => boolean;
-  /** Minimum `detect` confidence for intent detection (router step 4). */
+  /** Minimum `detect` confidence for intent detection (bot/routing/route.ts). */
   intentThreshold?: number;
   /** The main-menu entries, in order (from the capabilities). */
   menu: readonly string[];
@@ -114,80 +114,15 @@ export function createCore(deps: CoreDeps): Core {
     };
   }
 
-  async function route(
-    ctx: FlowContext,
-    session: SessionRecord,
-    danger: boolean,
-  ): Promise<FlowResult & { flow?: string }> {
-    const { inbound } = ctx;
-    const text = inbound.text;
-
-    // 1. Safety first, whatever flow is active.
-    if (text && danger && roles.danger && flows.has(roles.danger)) {
-      const r = await run(ctx, roles.danger, { text });
-      return { ...r, meta: { ...r.meta, emergency: true } };
-    }
-
-    // 2. Global commands in every language.
-    if (text) {
-      const cmd = findCommand(deps.commands, text);
-      const allowed = !cmd?.officerOnly || services.isOfficer(inbound.channel, inbound.chatId);
-      if (cmd && allowed && flows.has(cmd.flow)) {
-        const r = await run(ctx, cmd.flow, { arg: cmd.arg, text });
-        return { ...r, meta: { ...r.meta, command: cmd.id } };
-      }
-    }
-
-    // A choice: picked, or typed as its number or label.
-    const offered = session.choices === "menu" ? menu(ctx.lang).choices : session.choices;
-    const choice = inbound.choice ?? (text ? resolveChoice(text, offered) : undefined);
-    if (choice) {
-      const owner = splitChoice(choice).flow;
-      if (!flows.has(owner)) {
-        return { replies: [menu(ctx.lang, ctx.t("common:expiredChoice"))], meta: { flow: "menu" } };
-      }
-      const active = session.flow === owner ? { value: session.state } : undefined;
-      return run(ctx, owner, { choice }, active);
-    }
-
-    if (inbound.location && !text) {
-      if (session.flow && flows.has(session.flow)) {
-        return run(ctx, session.flow, { arg: "location" }, { value: session.state });
-      }
-      if (roles.location && flows.has(roles.location)) return run(ctx, roles.location, { arg: "location" });
-      return {
-        replies: [menu(ctx.lang, ctx.t("common:locationUnused"))],
-        meta: { flow: "menu", location: "unused" },
-      };
-    }
-
-    if (!text) {
-      const t = ctx.t;
-      return {
-        replies: [menu(ctx.lang, t("common:media"))],
-        meta: { flow: "menu", media: inbound.media ?? "empty" },
-      };
-    }
-
-    // 3. The active flow.
-    if (session.flow && flows.has(session.flow)) {
-      const r = await run(ctx, session.flow, { text }, { value: session.state });
-      if (!r.pass || r.replies.length > 0) return r;
-    }
-
-    // 4. Intent detection on free text.
-    let best: { flow: Flow; score: number } | undefined;
-    for (const flow of flows.values()) {
-      if (!flow.detect) continue;
-      const score = await flow.detect(ctx, text);
-      if (score >= threshold && (!best || score > best.score)) best = { flow, score };
-    }
-    if (best) return run(ctx, best.flow.id, { text });
-
-    // 5. Fallback: never silence.
-    if (roles.fallback && flows.has(roles.fallback)) return run(ctx, roles.fallback, { text });
-    return { replies: [menu(ctx.lang)], meta: { flow: "menu" } };
-  }
+  const router: RouterDeps = {
+    flows,
+    commands: deps.commands,
+    services,
+    threshold,
+    roles,
+    run,
+    menu: (ctx, title) => menu(ctx.lang, title),
+  };
 
   /**
    * The unit of work for one message: under the person's lock, load the person and their
@@ -260,7 +195,9 @@ export function createCore(deps: CoreDeps): Core {
     let result: FlowResult & { flow?: string };
     try {
       result =
-        answerMore(ctx, session, danger) ?? gentleCheck(ctx, session) ?? (await route(ctx, session, danger));
+        answerMore(ctx, session, danger) ??
+        gentleCheck(ctx, session) ??
+        (await route(router, ctx, session, danger));
     } catch (err) {
       log.error({ err, user: who(key), flow: session.flow }, "flow failed");
       result = {

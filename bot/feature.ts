@@ -15,6 +15,8 @@ export interface MenuEntry {
 export interface RouterRoles {
   /** Router step 1: answers text that signals danger. */
   danger?: string;
+  /** Checks a pasted offer, also one that only quotes danger words (bot/routing/route.ts). */
+  offer?: string;
   /** Answers a shared location when no active flow takes it. */
   location?: string;
   /** The last step: answers what nobody else understood. */

@@ -57,6 +57,13 @@ export interface Flow {
    * meant for it. The router starts the most confident flow above its threshold.
    */
   detect?(ctx: FlowContext, text: string): Promise<number> | number;
+  /**
+   * While this flow is active: how sure (0..1) it is that free text answers what it just
+   * asked (a field, a yes/no). The router keeps the text here only when this is at least
+   * the best other flow's `detect`; otherwise the text is routed afresh. Without it the
+   * flow is fully sure, and may still `pass`.
+   */
+  owns?(ctx: FlowContext, state: unknown, text: string): Promise<number> | number;
   /** True when a new person's first answer from this flow comes without the greeting (language choice). */
   skipsGreeting?: boolean;
 }

@@ -199,4 +199,6 @@ export const faqFlow: Flow = {
     return ask(ctx, input.text, state);
   },
   detect: faqConfidence,
+  // The FAQ never holds a person: only a typed vote answers what it asked.
+  owns: (_ctx, raw, text) => ((raw as FaqState | undefined)?.topic && typedVote(text) ? 1 : 0),
 };

@@ -12,6 +12,7 @@ export const offerCapability: Feature = {
   },
   flows: () => [createOfferFlow(), createQuestionnaireFlow()],
   menu: [{ id: "offer", order: 20 }],
+  roles: { offer: "offer" },
   cli: { "check-offer": () => import("../bot/cli/check-offer") },
   personalData: ["offer-questionnaire"],
 };

@@ -3,6 +3,7 @@ import type { Screening } from "../bot/offer/checker";
 import { moreText, nextChoices, resultText } from "../bot/offer/format";
 import { toRiskResult } from "../bot/offer/risk-result";
 import type { FlagId } from "../bot/offer/schema";
+import { QUOTED_DANGER } from "../bot/routing/route";
 import { contactsReply } from "../bot/safety/contacts-text";
 
 /** Saved between messages. */
@@ -29,6 +30,10 @@ const MIN_CHARS = 20;
 /** A short text with no job words while we wait is a question for another flow. */
 const QUESTION_CHARS = 60;
 const QUESTION = /\?\s*$|^(apa|apakah|bagaimana|gimana|gmn|kenapa|how|what|why|is|can|bisa|boleh)\b/i;
+
+function answerWord(text: string): string {
+  return text.toLowerCase().replace(/[.!]+$/, "");
+}
 
 function ask(ctx: FlowContext, again = false): FlowResult {
   return {
@@ -88,6 +93,19 @@ function check(ctx: FlowContext, text: string): FlowResult {
   return resultReply(ctx, s, { warnings });
 }
 
+/** A pasted offer that quotes danger words: checked at once, with a pointer to help. */
+function quotedDanger(ctx: FlowContext, text: string): FlowResult {
+  const r = check(ctx, text);
+  const help = {
+    text: ctx.t("offer:quotedDanger"),
+    choices: [
+      { id: "menu:emergency", label: ctx.t("offer:choices.emergency") },
+      { id: "report:start", label: ctx.t("offer:choices.report") },
+    ],
+  };
+  return { ...r, replies: [...r.replies, help] };
+}
+
 function officer(ctx: FlowContext): FlowResult {
   const safety = ctx.services.safety;
   const contacts = safety ? [contactsReply(safety.hotlines, ctx.lang, ctx.t)] : [];
@@ -140,6 +158,7 @@ export function createOfferFlow(): Flow {
     id: "offer",
     start(ctx, input: FlowInput) {
       if (input.choice) return onChoice(ctx, input.choice);
+      if (input.text && input.arg === QUOTED_DANGER) return quotedDanger(ctx, input.text);
       if (input.text) return confirm(ctx, input.text);
       return ask(ctx);
     },
@@ -155,7 +174,7 @@ export function createOfferFlow(): Flow {
         return check(ctx, text);
       }
       if (state?.step === "confirm") {
-        const word = text.toLowerCase().replace(/[.!]+$/, "");
+        const word = answerWord(text);
         if (YES.has(word)) return check(ctx, state.text);
         if (NO.has(word)) return { replies: [ctx.menu()] };
       }
@@ -163,6 +182,15 @@ export function createOfferFlow(): Flow {
     },
     detect(ctx, text) {
       return ctx.services.offer.offerLikelihood(text);
+    },
+    owns(_ctx, raw, text) {
+      const state = raw as OfferState | undefined;
+      const t = text.trim();
+      if (state?.step === "confirm") return YES.has(answerWord(t)) || NO.has(answerWord(t)) ? 1 : 0;
+      if (state?.step !== "await-text") return 0;
+      // Asked for the offer's text: a text of some length that does not ask is it.
+      if (t.length < QUESTION_CHARS && QUESTION.test(t)) return 0;
+      return t.length >= MIN_CHARS ? 0.9 : 0.3;
     },
   };
 }

@@ -1,6 +1,7 @@
 import { type Flow, type FlowContext, type FlowInput, type FlowResult, splitChoice } from "../bot/flow";
 import type { Choice, Outbound } from "../bot/model";
 import type { Lookup } from "../bot/registry/lookup";
+import { normalizeName } from "../bot/registry/normalize-name";
 import { readQuery } from "../bot/registry/read-query";
 import type { RegistryInfo } from "../bot/registry/registry-info";
 import type { VerifyResult } from "../bot/registry/types";
@@ -12,11 +13,11 @@ interface RecruiterState {
 }
 
 const LICENSE_HINT = /\bsip\s?[23p]+\s?mi\b/i;
-const PT_HINT = /(^|[\s(,])p\.?\s?t\.?\s+\p{L}/iu;
 /** Words of a pasted job offer: the offer check should rather answer, unless the company is asked about. */
 const OFFER_HINT = /\b(gaji|biaya|bayar|visa|lowongan|loker|juta|jt|paspor|tiket|salary|fee)\b/i;
 const LEGIT_HINT = /\b(resmi|terdaftar|izin|ijin|legal|asli|licen[cs]ed|legit|registered|penipu|bodong)\b/i;
 const MAX_CANDIDATES_SHOWN = 5;
+const FORM_LABEL = { cv: "CV", ud: "UD", yayasan: "Yayasan", koperasi: "Koperasi", firma: "Firma" } as const;
 
 function formatDate(iso: string, lang: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
@@ -59,6 +60,7 @@ function render(
   if (info.sample) lines.push(t("recruiter:sample"));
   if (m) {
     lines.push(t(`recruiter:headline.${m.status}`, { name: m.name, license: m.license }));
+    if (found.place) lines.push(t("recruiter:place", { place: found.place }));
     if (m.validUntil && m.status === "licensed")
       lines.push(t("recruiter:validUntil", { date: formatDate(m.validUntil, lang) }));
     if (result.expired) lines.push(t("recruiter:expired", { date: formatDate(m.validUntil, lang) }));
@@ -81,6 +83,12 @@ function render(
     );
     lines.push([t("recruiter:headline.ambiguous"), ...list].join("\n"));
     lines.push(t("recruiter:ambiguousAdvice"));
+  } else if (found.otherForm) {
+    lines.push(t("recruiter:otherForm", { form: FORM_LABEL[found.otherForm] }));
+    if (found.similar.length > 0) {
+      lines.push(t("recruiter:otherFormSimilar", { names: found.similar.map((s) => s.name).join(", ") }));
+    }
+    lines.push(t("recruiter:otherFormBasis"));
   } else if (found.person && !found.asked) {
     lines.push(t("recruiter:headline.person"));
     lines.push(t("recruiter:personAdvice"));
@@ -122,7 +130,8 @@ export function recruiterConfidence(ctx: FlowContext, text: string): number {
   if (text.length > 300) return 0;
   if (LICENSE_HINT.test(text)) return 0.9;
   const q = readQuery(text, ctx.services.lexicon);
-  if (PT_HINT.test(text) || q.segments.some((s) => s.marked && s.words.length > 1)) {
+  // "PT …" names a company only when a name follows it: "lwt pt apa aman ga" names none.
+  if (q.segments.some((s) => s.marked && normalizeName(s.words.join(" ")).length > 0)) {
     if (text.length > 160) return 0.45;
     return OFFER_HINT.test(text) && !LEGIT_HINT.test(text) ? 0.55 : 0.8;
   }
@@ -155,5 +164,8 @@ export function createRecruiterFlow(): Flow {
       return answer(ctx, text);
     },
     detect: recruiterConfidence,
+    // Asked for a name, any short text is the answer; after a result, nothing is owed.
+    owns: (_ctx, state, text) =>
+      (state as RecruiterState | undefined)?.stage === "ask" && text.length <= 300 ? 0.85 : 0,
   };
 }

@@ -1,8 +1,10 @@
 import { randomBytes } from "node:crypto";
+import { looksLikeQuestion } from "../bot/faq/question-shape";
 import type { Flow, FlowContext, FlowInput, FlowResult } from "../bot/flow";
 import type { Choice, Outbound } from "../bot/model";
 import { extractSubject } from "../bot/reports/extract";
 import { parseReference, parseSecret } from "../bot/reports/reference";
+import { reportDetails, reportIntent } from "../bot/routing/report-intent";
 
 type Step = "what" | "who" | "where" | "contact" | "contactText" | "confirm" | "status";
 
@@ -228,6 +230,9 @@ async function begin(ctx: FlowContext, input: FlowInput): Promise<FlowResult> {
   if (choice === "report:status" || input.arg === "status") return ask(ctx, { step: "status" });
   const ref = input.text ? parseReference(input.text) : undefined;
   if (ref) return statusReply(ctx, ref, parseSecret(input.text ?? ""));
+  // "mau lapor, sponsornya udah ambil uang sy 7 jt" already says what happened.
+  const what = input.text ? reportDetails(input.text) : undefined;
+  if (what) return ask(ctx, { step: "who", id: draftId(), what: what.slice(0, MAX_FIELD) });
   return ask(ctx, { step: "what", id: draftId() });
 }
 
@@ -240,5 +245,22 @@ export const reportFlow: Flow = {
   id: "report",
   start: begin,
   step,
-  detect: (_ctx, text) => (parseReference(text) ? 0.95 : 0),
+  detect: (_ctx, text) => (parseReference(text) ? 0.95 : reportIntent(text)),
+  owns(_ctx, state, text) {
+    const d = state as Draft | undefined;
+    switch (d?.step) {
+      case "what":
+      case "who":
+      case "where":
+      case "contactText":
+        // A field asked for is any text, but a question is not an answer to it.
+        return looksLikeQuestion(text) ? 0.3 : 0.9;
+      case "contact":
+        return looksLikeContact(text) ? 1 : 0.2;
+      case "status":
+        return parseReference(text) ? 1 : 0.2;
+      default:
+        return 0.2;
+    }
+  },
 };

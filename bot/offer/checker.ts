@@ -53,6 +53,7 @@ export function createChecker(rules: Rule[], vocab: Vocabulary, lexicon: Lexicon
   const adWords = words(vocab.adWords, lexicon);
   const negateAfterOwners = new Set<string>();
   const negationInsideOwners = new Set<string>();
+  const unlessInside = new Map<string, Set<string>>();
   const entries: { owner: string; pattern: Pattern }[] = [];
   const add = (owner: string, list: string[]) => {
     for (const src of list) {
@@ -71,6 +72,12 @@ export function createChecker(rules: Rule[], vocab: Vocabulary, lexicon: Lexicon
     add(RULE + r.id, [...r.patterns.id, ...r.patterns.en]);
     if (r.negateAfter) negateAfterOwners.add(RULE + r.id);
     if (r.negationInside) negationInsideOwners.add(RULE + r.id);
+    if (r.unlessInside.length > 0) {
+      unlessInside.set(
+        RULE + r.id,
+        new Set(r.unlessInside.map((w) => lexicon.get(w.toLowerCase()) ?? w.toLowerCase())),
+      );
+    }
     for (const c of r.combos) {
       for (const g of [...c.all, ...(c.any ?? [])]) {
         if (g !== SELF && !vocab.groups[g])
@@ -119,6 +126,13 @@ export function createChecker(rules: Rule[], vocab: Vocabulary, lexicon: Lexicon
       if (w.clause !== first.clause) break;
       if (prohibit.has(w.w) && !notProhibit.has(ws[k + 1]?.w ?? "")) return true;
       if (!m.pattern.selfNegated && m.from - k <= neg.window && before.has(w.w)) return true;
+    }
+    // The rule's own words that show the sign is absent ("paspor dipegang sendiri").
+    const absent = unlessInside.get(m.owner);
+    if (absent) {
+      const end = Math.min(ws.length, m.to + 1);
+      for (let k = m.from; k < end; k++)
+        if (ws[k]!.clause === first.clause && absent.has(ws[k]!.w)) return true;
     }
     // A negator or prohibition skipped inside the match ("employer must not hold your passport").
     for (let k = m.from + 1; k < m.to - 1 && !negationInsideOwners.has(m.owner); k++) {

@@ -4,6 +4,7 @@ import type { Lang } from "../model";
 import type { Lexicon } from "../nlp/lexicon";
 import { type Checker, createChecker, type Level, type Screening } from "./checker";
 import { loadRedFlags } from "./load-rules";
+import { pastedOfferScore } from "./offer-shape";
 import { type Answer, loadQuestions, type Question, scoreAnswers } from "./questionnaire";
 import type { FlagId, Rule } from "./schema";
 
@@ -59,16 +60,22 @@ export function createOfferService(contentDir: string, lexicon: Lexicon): OfferS
       return { level: levelOf(score), score, flags, unsure };
     },
     offerLikelihood(text) {
-      if (text.length < MIN_OFFER_CHARS) return 0;
-      if (text.length < QUESTION_MAX_CHARS && QUESTION.test(text.trim())) return 0.45;
-      const ad = checker.adWordCount(text);
-      const long = text.length >= 100;
-      if (ad >= 3 && long) return 0.9;
-      if (ad >= 2 && long) return 0.8;
-      if (ad >= 2 || (ad >= 1 && long)) {
-        return checker.check(text.slice(0, 4000)).flags.length > 0 ? 0.75 : 0.4;
-      }
-      return 0;
+      const shaped = pastedOfferScore(text);
+      if (shaped >= 0.8) return shaped;
+      return Math.max(shaped, wordLikelihood(text));
     },
   };
+
+  function wordLikelihood(text: string): number {
+    if (text.length < MIN_OFFER_CHARS) return 0;
+    if (text.length < QUESTION_MAX_CHARS && QUESTION.test(text.trim())) return 0.45;
+    const ad = checker.adWordCount(text);
+    const long = text.length >= 100;
+    if (ad >= 3 && long) return 0.9;
+    if (ad >= 2 && long) return 0.8;
+    if (ad >= 2 || (ad >= 1 && long)) {
+      return checker.check(text.slice(0, 4000)).flags.length > 0 ? 0.75 : 0.4;
+    }
+    return 0;
+  }
 }

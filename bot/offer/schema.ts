@@ -50,6 +50,11 @@ export const ruleSchema = z
     negateAfter: z.boolean().default(false),
     /** A negator inside a match is part of the warning sign ("nama majikan belum bisa disebutkan"). */
     negationInside: z.boolean().default(false),
+    /**
+     * Words that, inside a match or right after it, show the sign is absent: "paspor dipegang
+     * *sendiri*" is no retention. Plain words, matched after normalisation.
+     */
+    unlessInside: z.array(z.string().min(1)).default([]),
     patterns,
     combos: z.array(comboSchema).default([]),
     title: bilingual,

@@ -7,8 +7,36 @@ export function foldName(text: string): string {
   return ASCII.test(text) ? text.toLowerCase().replace(/([a-z])\1{2,}/g, "$1") : foldWord(text);
 }
 
-/** Legal-form words dropped from names: PT, P.T., Perseroan Terbatas, CV, Tbk, (Persero). */
-const LEGAL_FORMS = new Set(["pt", "cv", "tbk", "persero", "perseroan", "terbatas"]);
+/**
+ * Legal-form words dropped from names: PT, P.T., Perseroan Terbatas, Tbk, (Persero), and the
+ * forms that are not a PT: CV, UD, Yayasan, Koperasi, Firma. Only a PT can be a P3MI, so
+ * `legalForm` tells them apart before the words are compared.
+ */
+const LEGAL_FORMS = new Set([
+  "pt",
+  "cv",
+  "ud",
+  "yayasan",
+  "koperasi",
+  "firma",
+  "tbk",
+  "persero",
+  "perseroan",
+  "terbatas",
+]);
+
+/** The kind of legal entity a form word names. */
+export type LegalForm = "pt" | "cv" | "ud" | "yayasan" | "koperasi" | "firma";
+
+/** The legal form that `words[i]` starts, if any ("p t" and "perseroan terbatas" are a PT). */
+export function legalFormOf(words: readonly string[], i: number): LegalForm | undefined {
+  const w = words[i];
+  if (w === "pt" || w === "persero" || (w === "p" && words[i + 1] === "t")) return "pt";
+  if (w === "perseroan" && words[i + 1] === "terbatas") return "pt";
+  if (w === "cv" || (w === "c" && words[i + 1] === "v")) return "cv";
+  if (w === "ud" || w === "yayasan" || w === "koperasi" || w === "firma") return w;
+  return undefined;
+}
 
 /** Folds text to lower-case words of letters and digits ("&" reads as "dan"). */
 export function nameWords(text: string): string[] {

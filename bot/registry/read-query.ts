@@ -1,5 +1,5 @@
 import type { Lexicon } from "../nlp/lexicon";
-import { legalFormAt, nameWords } from "./normalize-name";
+import { type LegalForm, legalFormAt, legalFormOf, nameWords } from "./normalize-name";
 import { FAMILY, HONORIFIC, PERSON_ROLE, POSSESSIVE, STOP } from "./query-words";
 
 /** A stretch of words that may be a company name. */
@@ -8,6 +8,8 @@ export interface NameSegment {
   words: string[];
   /** Introduced by a legal form ("PT …", "CV …"): surely meant as a company name. */
   marked: boolean;
+  /** The legal form that introduced it. */
+  form?: LegalForm;
 }
 
 /** What a person's sentence says, as far as the registry check needs it. */
@@ -25,8 +27,38 @@ export interface ReadQuery {
   family: boolean;
 }
 
-const LEGAL_WORD = /^(pt|cv|p|t|c|v|perseroan|terbatas)$/;
+const LEGAL_WORD = /^(pt|cv|ud|yayasan|koperasi|firma|p|t|c|v|perseroan|terbatas)$/;
 const LICENSE_WORD = /^(sip3mi|sip2mi|sipppmi|kep)$/;
+
+/** Words that ask rather than name: after "PT" they mean "which company?". */
+const QUESTION = new Set([
+  "apa",
+  "apaan",
+  "mana",
+  "manakah",
+  "yg",
+  "yang",
+  "mn",
+  "which",
+  "what",
+  "siapa",
+  "itu",
+  "ini",
+  "tsb",
+]);
+
+/**
+ * "pt apa aman ga", "lewat pt mana yg resmi": a question word right after the legal form
+ * asks which company. It is a name only when written with a capital ("PT Apa Saja Jaya")
+ * or followed by two more name words ("pt apa sentosa jaya").
+ */
+function asksWhich(clause: string, words: readonly string[], i: number, lexicon?: Lexicon): boolean {
+  const w = words[i]!;
+  if (!QUESTION.has(w)) return false;
+  if (!new RegExp(`(?:[pP]\\.?\\s?[tT]|[cC]\\.?\\s?[vV])\\.?\\s+${w}\\b`).test(clause)) return false;
+  const more = [words[i + 1], words[i + 2]].filter((x) => x !== undefined && !isStop(x, lexicon)).length;
+  return more < 2 || isStop(words[i + 1] ?? ".", lexicon);
+}
 
 function isStop(word: string, lexicon?: Lexicon): boolean {
   if (STOP.has(word)) return true;
@@ -81,12 +113,17 @@ export function readQuery(text: string, lexicon?: Lexicon): ReadQuery {
       const form = legalFormAt(words, i);
       if (form && w !== "tbk" && w !== "persero") {
         close();
-        current = { words: words.slice(i, i + form), marked: true };
+        current = { words: words.slice(i, i + form), marked: true, form: legalFormOf(words, i) };
         i += form - 1;
         continue;
       }
-      if (current?.marked && current.words.every((x) => LEGAL_WORD.test(x))) {
-        current.words.push(w); // the first word after "PT" always belongs to the name
+      if (
+        current?.marked &&
+        current.words.every((x) => LEGAL_WORD.test(x)) &&
+        !asksWhich(clause, words, i, lexicon)
+      ) {
+        // The first word after "PT" belongs to the name, unless it asks ("lwt pt apa aman ga").
+        current.words.push(w);
         continue;
       }
       const next = words[i + 1];

@@ -57,14 +57,13 @@ describe("offer flow", () => {
     expect(choiceIds(no)).toContain("menu:offer");
   });
 
-  it("an advert with danger words gets the emergency contacts first, then the offer check", async () => {
+  it("an advert with danger words is checked at once, with a pointer to help, not an emergency", async () => {
     const b = makeBot();
     await b.say("u7", "halo");
     const r = await b.say("u7", `${RISKY} Paspor dipegang agen selama kontrak.`);
-    expect(r.meta.emergency).toBe(true);
-    expect(choiceIds(r)).toContain("offer:check");
-    const yes = await b.say("u7", { choice: "offer:check" });
-    expect((yes.meta.risk as Risk).flags.map((f) => f.id)).toContain("document-retention");
+    expect(r.meta.emergency).toBeFalsy();
+    expect((r.meta.risk as Risk).flags.map((f) => f.id)).toContain("document-retention");
+    expect(choiceIds(r)).toContain("menu:emergency");
   });
 
   it("a low result never says safe, lists checks and points to Disnaker", async () => {

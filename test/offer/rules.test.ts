@@ -102,6 +102,7 @@ describe("labelled offers", () => {
     "holdout2.jsonl",
     "holdout3.jsonl",
     "legit-long.jsonl",
+    "careful-reader.jsonl",
   ]) {
     const items = readOffers(set);
     it(`${set}: every level and flag as labelled (${items.length} offers)`, () => {
