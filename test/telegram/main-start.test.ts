@@ -21,24 +21,20 @@ function startMain(f: FakeTelegram) {
   dir = mkdtempSync(join(tmpdir(), "ma-tg-main-"));
   // As `npm start` runs it (node --import tsx): the tsx wrapper process would relay SIGTERM itself.
   const loader = pathToFileURL(join(PROJECT_ROOT, "node_modules", "tsx", "dist", "loader.mjs")).href;
-  const child = spawn(
-    process.execPath,
-    ["--import", loader, join(PROJECT_ROOT, "bot", "main.ts")],
-    {
-      cwd: dir,
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        PORT: "0",
-        HOST: "127.0.0.1",
-        DATA_DIR: join(dir, "data"),
-        LOG_LEVEL: "silent",
-        TELEGRAM_BOT_TOKEN: f.token,
-        TELEGRAM_API_ROOT: f.apiRoot,
-        TELEGRAM_WEBHOOK_URL: "",
-      },
+  const child = spawn(process.execPath, ["--import", loader, join(PROJECT_ROOT, "bot", "main.ts")], {
+    cwd: dir,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: "0",
+      HOST: "127.0.0.1",
+      DATA_DIR: join(dir, "data"),
+      LOG_LEVEL: "silent",
+      TELEGRAM_BOT_TOKEN: f.token,
+      TELEGRAM_API_ROOT: f.apiRoot,
+      TELEGRAM_WEBHOOK_URL: "",
     },
-  );
+  });
   let stderr = "";
   child.stderr.on("data", (d) => {
     stderr += String(d);
