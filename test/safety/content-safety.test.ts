@@ -56,6 +56,8 @@ const TYPED: Record<string, string> = {
   language: "language",
   laporkan: "report",
   report: "report",
+  berhenti: "subscribe",
+  stop: "subscribe",
 };
 /** Bold words after "tulis" that are a description of what to write, not a command. */
 const DESCRIPTIONS = new Set(["nama perusahaan", "tidak ada"]);

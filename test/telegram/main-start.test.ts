@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../bot/paths";
 import { type FakeTelegram, startFakeTelegram } from "../fakes/telegram-api";
@@ -18,24 +19,22 @@ afterEach(async () => {
 /** `npm start` (bot/main.ts) as a child process, with Telegram pointed at the fake. */
 function startMain(f: FakeTelegram) {
   dir = mkdtempSync(join(tmpdir(), "ma-tg-main-"));
-  const child = spawn(
-    join(PROJECT_ROOT, "node_modules", ".bin", "tsx"),
-    [join(PROJECT_ROOT, "bot", "main.ts")],
-    {
-      cwd: dir,
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        PORT: "0",
-        HOST: "127.0.0.1",
-        DATA_DIR: join(dir, "data"),
-        LOG_LEVEL: "silent",
-        TELEGRAM_BOT_TOKEN: f.token,
-        TELEGRAM_API_ROOT: f.apiRoot,
-        TELEGRAM_WEBHOOK_URL: "",
-      },
+  // As `npm start` runs it (node --import tsx): the tsx wrapper process would relay SIGTERM itself.
+  const loader = pathToFileURL(join(PROJECT_ROOT, "node_modules", "tsx", "dist", "loader.mjs")).href;
+  const child = spawn(process.execPath, ["--import", loader, join(PROJECT_ROOT, "bot", "main.ts")], {
+    cwd: dir,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: "0",
+      HOST: "127.0.0.1",
+      DATA_DIR: join(dir, "data"),
+      LOG_LEVEL: "silent",
+      TELEGRAM_BOT_TOKEN: f.token,
+      TELEGRAM_API_ROOT: f.apiRoot,
+      TELEGRAM_WEBHOOK_URL: "",
     },
-  );
+  });
   let stderr = "";
   child.stderr.on("data", (d) => {
     stderr += String(d);
