@@ -1,16 +1,11 @@
 import { randomBytes } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getSignedCookie, setSignedCookie } from "hono/cookie";
+import type { ConsoleSession } from "../../bot/officers/console-session";
 import type { Services } from "../../bot/services";
 import type { Doc } from "../../bot/store/types";
 
-/** A console session, kept server-side; the signed cookie carries only its random id. */
-export interface ConsoleSession extends Doc {
-  officer: string;
-  createdAt: string;
-  lastSeenAt: string;
-  ip: string;
-}
+export type { ConsoleSession } from "../../bot/officers/console-session";
 
 export const SESSIONS = "officer-sessions";
 const IDLE_MS = 8 * 3_600_000;

@@ -32,10 +32,15 @@ const emptyCollection = (): CollectionData<Doc> => ({ docs: {} });
 /** An in-memory store for tests: the same code as the file store, on lowdb's Memory adapter. */
 export function createMemoryStore(shards = 8): ShardedStore {
   const lows = Array.from({ length: shards }, () => new Low<ShardData>(new Memory(), emptyShard()));
+  const opened = new Set<string>();
   return new ShardedStore(
     {
       shards: lows,
-      openCollection: () => new Low(new Memory(), emptyCollection()),
+      openCollection: (name) => {
+        opened.add(name);
+        return new Low(new Memory(), emptyCollection());
+      },
+      collectionNames: () => [...opened],
       setDurable: () => {},
       readOnly: false,
       release: async () => {},
@@ -122,6 +127,7 @@ export async function openFileStore(dir: string, options: OpenStoreOptions = {})
           }
           return low;
         },
+        collectionNames: () => [...collections.keys()],
         setDurable(durable) {
           for (const f of files) f.durable = durable;
         },

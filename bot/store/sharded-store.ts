@@ -13,6 +13,8 @@ export interface ShardData {
 export interface StoreBackend {
   shards: Low<ShardData>[];
   openCollection(name: string): Low<CollectionData<Doc>>;
+  /** Names of the collections that exist (on disk or opened). */
+  collectionNames(): string[];
   /** Marks the next writes as durable (fsync) or not. */
   setDurable(durable: boolean): void;
   readOnly: boolean;
@@ -118,6 +120,10 @@ export class ShardedStore implements Store {
       this.collections.set(name, c);
     }
     return c as unknown as Collection<T>;
+  }
+
+  collectionNames(): string[] {
+    return this.backend.collectionNames();
   }
 
   /** Writes every dirty document; serialised so two saves never overlap. */

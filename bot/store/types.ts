@@ -66,6 +66,8 @@ export interface Store {
   eachUser(visit: (user: UserRecord, session: SessionRecord | undefined) => void): void;
   userCount(): number;
   collection<T extends Doc>(name: string): Collection<T>;
+  /** Names of the collections that exist (on disk or opened). */
+  collectionNames(): string[];
   /** Resolves once every write so far is on disk; rejects when the disk refused (full, read-only). */
   flush(): Promise<void>;
   /** Whether the last save worked; a failed background save stays reported until a save succeeds. */

@@ -1,25 +1,8 @@
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { NewOutboxRow } from "../../bot/outbox/types";
-import { createMemoryStore, openFileStore } from "../../bot/store/open-store";
-import { createStoreOutbox } from "../../bot/store/outbox-store";
-import type { Store } from "../../bot/store/types";
-
-let lastDir = "";
-/** Every implementation of the outbox repository runs this same suite. */
-const IMPLEMENTATIONS: { name: string; open: () => Promise<{ store: Store }>; dir?: () => string }[] = [
-  { name: "memory", open: async () => ({ store: createMemoryStore() }) },
-  {
-    name: "lowdb files",
-    open: async () => {
-      lastDir = mkdtempSync(join(tmpdir(), "outbox-"));
-      return { store: await openFileStore(lastDir, { intervalMs: 0, shards: 2 }) };
-    },
-    dir: () => lastDir,
-  },
-];
+import { IMPLEMENTATIONS, lastDataDir } from "./implementations";
 
 const T0 = new Date("2026-12-01T10:00:00Z");
 const at = (s: number) => new Date(T0.getTime() + s * 1000);
@@ -34,8 +17,7 @@ const row = (chatId: string, effect = "report-notice:MA-22222"): NewOutboxRow =>
 for (const impl of IMPLEMENTATIONS) {
   describe(`outbox repository contract: ${impl.name}`, () => {
     it("keeps one row per (effect, recipient), with a stable delivery id", async () => {
-      const { store } = await impl.open();
-      const outbox = createStoreOutbox(store);
+      const { outbox } = await impl.open();
       const [a] = await outbox.enqueue([row("1"), row("2")], T0);
       const again = await outbox.enqueue([row("1")], at(5));
       expect(again[0]?.id).toBe(a?.id);
@@ -48,8 +30,7 @@ for (const impl of IMPLEMENTATIONS) {
     });
 
     it("claims due rows of one channel once, marking them sending with a lease", async () => {
-      const { store } = await impl.open();
-      const outbox = createStoreOutbox(store);
+      const { outbox } = await impl.open();
       await outbox.enqueue([row("1"), row("2"), row("3"), { ...row("4"), channel: "whatsapp" }], T0);
       const first = await outbox.claim("telegram", 2, T0, 60_000);
       expect(first).toHaveLength(2);
@@ -61,8 +42,7 @@ for (const impl of IMPLEMENTATIONS) {
     });
 
     it("records sent, failed, blocked, and a retry that is not claimed before it is due", async () => {
-      const { store } = await impl.open();
-      const outbox = createStoreOutbox(store);
+      const { outbox } = await impl.open();
       await outbox.enqueue([row("s"), row("f"), row("b"), row("r")], T0);
       const claimed = await outbox.claim("telegram", 10, T0, 60_000);
       const id = (chat: string) => claimed.find((r) => r.chatId === chat)?.id ?? "";
@@ -82,8 +62,7 @@ for (const impl of IMPLEMENTATIONS) {
     });
 
     it("re-queues rows whose lease expired (their process died mid-send), not live ones", async () => {
-      const { store } = await impl.open();
-      const outbox = createStoreOutbox(store);
+      const { outbox } = await impl.open();
       await outbox.enqueue([row("1"), row("2")], T0);
       await outbox.claim("telegram", 1, T0, 60_000);
       await outbox.claim("telegram", 1, at(50), 60_000);
@@ -93,8 +72,7 @@ for (const impl of IMPLEMENTATIONS) {
     });
 
     it("prunes finished rows older than the cut-off and keeps the rest", async () => {
-      const { store } = await impl.open();
-      const outbox = createStoreOutbox(store);
+      const { outbox } = await impl.open();
       await outbox.enqueue([row("old"), row("new"), row("waiting")], T0);
       const claimed = await outbox.claim("telegram", 2, T0, 60_000);
       await outbox.record(claimed[0]?.id ?? "", { status: "sent" }, at(1));
@@ -104,13 +82,12 @@ for (const impl of IMPLEMENTATIONS) {
       expect((await outbox.counts()).queued).toBe(1);
     });
 
-    if (impl.dir) {
+    if (impl.name === "lowdb files") {
       it("a claimed row is on disk as sending before claim resolves", async () => {
-        const opened = await impl.open();
-        const outbox = createStoreOutbox(opened.store);
+        const { outbox } = await impl.open();
         await outbox.enqueue([row("1")], T0);
         const [claimed] = await outbox.claim("telegram", 1, T0, 60_000);
-        const file = join(impl.dir?.() ?? "", "collections", "outbox.json");
+        const file = join(lastDataDir(), "collections", "outbox.json");
         const onDisk = JSON.parse(readFileSync(file, "utf8")) as { docs: Record<string, { status: string }> };
         expect(onDisk.docs[claimed?.id ?? ""]?.status).toBe("sending");
       });
