@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { redactUrl } from "./store/pg/redact-url";
 
 const flag = z
   .enum(["0", "1", "true", "false", ""])
@@ -65,6 +66,12 @@ export const configSchema = z.object({
   WHATSAPP_WEB_DAILY_CAP: z.coerce.number().int().min(1).max(100_000).default(200),
   WHATSAPP_WEB_RESTART_HOURS: z.coerce.number().min(0).max(720).default(24),
   WHATSAPP_WEB_MAX_MEMORY_MB: z.coerce.number().int().min(0).max(65_536).default(1500),
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "expected postgres://user:password@host:port/database")
+      .optional(),
+  ),
   OFFICER_TELEGRAM_IDS: idList,
   OFFICER_WHATSAPP_IDS: idList,
 });
@@ -79,6 +86,11 @@ export class ConfigError extends Error {
   }
 }
 
+/** A value as an error message may show it: never a password. */
+function shown(key: string, value: string): string {
+  return key === "DATABASE_URL" ? redactUrl(value) : value;
+}
+
 /** Validates the environment; empty strings count as unset. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const clean: Record<string, string> = {};
@@ -90,7 +102,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map(
-        (i) => `${i.path.join(".")}=${JSON.stringify(clean[String(i.path[0])] ?? "")}: ${i.message}`,
+        (i) =>
+          `${i.path.join(".")}=${JSON.stringify(shown(String(i.path[0]), clean[String(i.path[0])] ?? ""))}: ${i.message}`,
       ),
     );
   }
