@@ -1,8 +1,11 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterAll } from "vitest";
+import { openPgRepositories, type PgRepositories } from "../../bot/store/pg-repositories";
 import type { Repositories } from "../../bot/store/repositories";
 import { createMemoryRepositories, openFileRepositories } from "../../bot/store/store-repositories";
+import { createTestDatabase, testDatabaseUrl } from "../helpers/postgres";
 
 /** One implementation of the repositories, as the contract suite opens it. */
 export interface Implementation {
@@ -18,9 +21,8 @@ let lastDir = "";
 export const lastDataDir = () => lastDir;
 
 /**
- * Every implementation the repository contract suite runs against. PostgreSQL (issue 13):
- * `bot/store/pg-repositories.ts` exporting `openPgRepositories(url, { fresh: true })` is
- * picked up when DATABASE_URL is set; nothing else needs to change here.
+ * Every implementation the repository contract suite runs against: memory, lowdb files, and
+ * PostgreSQL when the tests have a server.
  */
 export const IMPLEMENTATIONS: Implementation[] = [
   { name: "memory", open: async () => createMemoryRepositories() },
@@ -37,16 +39,32 @@ export const IMPLEMENTATIONS: Implementation[] = [
   },
 ];
 
-const url = process.env.DATABASE_URL;
-if (url) {
-  const module = "../../bot/store/pg-repositories";
+// PostgreSQL (issue 13): on the test server (test/helpers/postgres-setup.ts), in a database of
+// this test file's own; every open gets a fresh schema. Without a server,
+// test/store/pg/postgres-available.test.ts says how to run it (and fails in CI).
+const pgServer = testDatabaseUrl();
+if (pgServer) {
+  let database: Promise<{ url: string; drop(): Promise<void> }> | undefined;
+  const opened: Repositories[] = [];
+  afterAll(async () => {
+    for (const r of opened) await r.close().catch(() => {});
+    await (await database)?.drop();
+  });
   IMPLEMENTATIONS.push({
     name: "postgres",
     open: async () => {
-      const pg = (await import(/* @vite-ignore */ module)) as {
-        openPgRepositories(url: string, options: { fresh: boolean }): Promise<Repositories>;
-      };
-      return pg.openPgRepositories(url, { fresh: true });
+      database ??= createTestDatabase("repos");
+      const repos = await openPgRepositories((await database).url, { fresh: true });
+      opened.push(repos);
+      return repos;
+    },
+    reopen: async (repos) => {
+      await repos.close();
+      const again = await openPgRepositories((await database)?.url ?? "", {
+        schema: (repos as PgRepositories).schema,
+      });
+      opened.push(again);
+      return again;
     },
   });
 }
