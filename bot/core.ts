@@ -60,7 +60,7 @@ function isMainMenu(choices: Choice[] | undefined, entries: readonly string[]): 
 
 export function createCore(deps: CoreDeps): Core {
   const { services, i18n } = deps;
-  const { store, log, config } = services;
+  const { repos, log, config } = services;
   const flows = new Map(deps.flows.map((f) => [f.id, f]));
   const limiter = new RateLimiter(config.RATE_LIMIT_PER_MINUTE);
   const repeats = new RepeatAnswers();
@@ -139,7 +139,8 @@ export function createCore(deps: CoreDeps): Core {
     const inbound: Inbound = { ...raw };
     const notes: Outbound[] = [];
 
-    let user: UserRecord | undefined = store.getUser(key);
+    const loaded = await repos.people.load(key);
+    let user: UserRecord | undefined = loaded.user;
     const isNew = !user;
     const lang: Lang = user?.lang ?? DEFAULT_LANG;
     const t = translator(lang);
@@ -178,7 +179,7 @@ export function createCore(deps: CoreDeps): Core {
     if (inbound.source && !user.source) user.source = inbound.source.slice(0, 64);
     if (user.active === false) user.active = true;
 
-    const session = store.getSession(key) ?? { updatedAt: now.toISOString() };
+    const session = loaded.session ?? { updatedAt: now.toISOString() };
     const ctx: FlowContext = {
       inbound,
       userKey: key,
@@ -224,9 +225,8 @@ export function createCore(deps: CoreDeps): Core {
     // A flow that deleted the person's data (privacy) leaves no trace behind.
     if (result.meta?.deleted) return { replies, meta: result.meta };
 
-    store.putUser(user);
     const offered = [...replies].reverse().find((r) => r.choices?.length)?.choices;
-    store.putSession(key, {
+    await repos.people.save(user, {
       flow: result.state === undefined ? undefined : result.flow,
       state: result.state,
       choices: isMainMenu(offered, entries) ? "menu" : offered?.map((c) => ({ id: c.id, label: c.label })),

@@ -32,6 +32,8 @@ export interface Feature {
   id: string;
   /** Loads and validates its content (throw ContentError naming the file) and adds its service. */
   setup?(services: Services, contentDir: string): void;
+  /** Async start-up checks after `setup` (e.g. reading imported data); a rejection stops start-up. */
+  ready?(services: Services): Promise<void>;
   flows?(services: Services): Flow[];
   /** Whole-message commands in every language. */
   commands?: GlobalCommand[];

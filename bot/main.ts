@@ -9,8 +9,8 @@ import { createLogger } from "./logger";
 import { startRetentionSweep } from "./privacy/retention";
 import { loadPseudonymSecret } from "./pseudonym-secret";
 import { StoreLockedError } from "./store/file-lock";
-import { openFileStore } from "./store/open-store";
 import { DataFileError } from "./store/secure-json-file";
+import { openFileRepositories } from "./store/store-repositories";
 import { createBot } from "./wiring";
 
 /** `npm start`: the web chat always; other channels when configured. */
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   loadDotenv({ quiet: true });
   const config = loadConfig();
   const log = createLogger(config.LOG_LEVEL, 1);
-  const store = await openFileStore(config.DATA_DIR, {
+  const store = await openFileRepositories(config.DATA_DIR, {
     onSaveError: (err) =>
       log.error(
         { code: (err as NodeJS.ErrnoException).code, err: err.message },
@@ -27,7 +27,13 @@ async function main(): Promise<void> {
   });
   // Log pseudonyms: a keyed hash with this install's secret (created on first start, mode 600).
   loadPseudonymSecret(config.DATA_DIR);
-  const bot = createBot({ capabilities: CAPABILITIES, config, store, log });
+  const bot = createBot({ capabilities: CAPABILITIES, config, repos: store, log });
+  try {
+    await bot.ready();
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
   const app = createWebApp(bot);
   const stops: (() => Promise<void> | void)[] = [];
   let shutdown: (reason: string, code?: number) => Promise<void> = async () => {};

@@ -5,7 +5,7 @@ import type { Lexicon } from "./nlp/lexicon";
 import type { Dispatcher } from "./outbox/dispatcher";
 import type { OutboxRepository } from "./outbox/types";
 import type { Sender } from "./sender";
-import type { Store } from "./store/types";
+import type { Repositories } from "./store/repositories";
 
 /**
  * What flows may reach. Each feature adds its own service to this interface by
@@ -16,7 +16,8 @@ import type { Store } from "./store/types";
  * and builds it in `bot/wiring.ts`, the one place where things are wired together.
  */
 export interface Services {
-  store: Store;
+  /** Every repository (people, reports, audit, outbox, …): the only way to stored data. */
+  repos: Repositories;
   config: Config;
   log: Logger;
   /** The current time; tests fix it. */
@@ -35,5 +36,5 @@ export interface Services {
    * Public warnings from officer-verified reports: for a text (company name, phone, account),
    * the terms that verified reports name and how many. Set by the reports feature; absent before.
    */
-  warnings?: { verifiedReports(text: string): { term: string; count: number }[] };
+  warnings?: { verifiedReports(text: string): Promise<{ term: string; count: number }[]> };
 }

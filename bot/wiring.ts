@@ -6,18 +6,18 @@ import type { Feature, MenuEntry, RouterRoles } from "./feature";
 import type { Flow } from "./flow";
 import { BASE_COMMANDS, type GlobalCommand } from "./global-commands";
 import { createI18n } from "./i18n";
-import type { Channel } from "./model";
+import { type Channel, type Choice, type Lang, userKey } from "./model";
 import { loadLexicon } from "./nlp/lexicon";
 import { createDispatcher } from "./outbox/dispatcher";
 import { CONTENT_DIR } from "./paths";
 import type { Sender } from "./sender";
 import type { Services } from "./services";
-import { createStoreOutbox } from "./store/outbox-store";
-import type { Store } from "./store/types";
+import type { Repositories } from "./store/repositories";
 
 export interface BotOptions {
   config: Config;
-  store: Store;
+  /** The data store (bot/store/repositories.ts): lowdb files, memory, or PostgreSQL. */
+  repos: Repositories;
   log: Logger;
   /** Every capability, in order (the entry points pass `CAPABILITIES` from flows/capabilities.ts). */
   capabilities: readonly Feature[];
@@ -35,6 +35,39 @@ export interface Bot {
   menu: readonly string[];
   /** Command words channels may advertise in their own menus. */
   channelCommands: readonly string[];
+  /** What adapters may ask about a person, by channel id (they never read the repositories). */
+  people: BotPeople;
+  /** Runs every capability's async start-up checks (`Feature.ready`); entry points await it. */
+  ready(): Promise<void>;
+}
+
+/** The person questions channel adapters need for their own texts and state. */
+export interface BotPeople {
+  /** The person's saved language, if they chose one. */
+  lang(channel: Channel, chatId: string): Promise<Lang | undefined>;
+  /** True once the person has written to the bot. */
+  known(channel: Channel, chatId: string): Promise<boolean>;
+  /** The choices the bot offered last (to decode a button press), if any. */
+  offered(channel: Channel, chatId: string): Promise<Choice[] | undefined>;
+  /** Marks the person (in)active for broadcasts, e.g. when they block or unblock the bot. */
+  setActive(channel: Channel, chatId: string, active: boolean): Promise<void>;
+}
+
+/** The person questions of `Bot`, on the people repository. */
+function botPeople(repos: Repositories): BotPeople {
+  return {
+    lang: async (channel, chatId) => (await repos.people.get(userKey(channel, chatId)))?.lang,
+    known: async (channel, chatId) => (await repos.people.get(userKey(channel, chatId))) !== undefined,
+    async offered(channel, chatId) {
+      const choices = (await repos.people.session(userKey(channel, chatId)))?.choices;
+      return Array.isArray(choices) ? choices : undefined;
+    },
+    async setActive(channel, chatId, active) {
+      const user = await repos.people.get(userKey(channel, chatId));
+      if (!user || user.active === active) return;
+      await repos.people.put({ ...user, active });
+    },
+  };
 }
 
 /**
@@ -47,10 +80,10 @@ export function createBot(options: BotOptions): Bot {
   const i18n = createI18n(join(contentDir, "locales"));
   const clock = options.clock ?? (() => new Date());
   const senders = new Map<Channel, Sender>();
-  const outbox = createStoreOutbox(options.store);
+  const outbox = options.repos.outbox;
   const dispatcher = createDispatcher({ outbox, senders, log: options.log, clock });
   const services = {
-    store: options.store,
+    repos: options.repos,
     config: options.config,
     log: options.log,
     clock,
@@ -95,7 +128,10 @@ export function createBot(options: BotOptions): Bot {
   const menu = [...entries].sort((a, b) => a.order - b.order).map((e) => e.id);
 
   const core = createCore({ services, i18n, flows, commands, detectDanger, menu, roles });
-  return { core, services, i18n, menu, channelCommands };
+  const ready = async () => {
+    for (const c of capabilities) await c.ready?.(services);
+  };
+  return { core, services, i18n, menu, channelCommands, ready, people: botPeople(options.repos) };
 }
 
 /** Two capabilities claiming the same id is a programming error: stop start-up naming it. */

@@ -20,7 +20,7 @@ interface Dispatcherish {
 export const broadcastCapability: Feature = {
   id: "broadcasts",
   setup(services, contentDir) {
-    services.officers = createOfficerAccounts(services.store, services.clock);
+    services.officers = createOfficerAccounts(services.repos.officers, services.clock);
     services.broadcasts = createBroadcastService(services, createI18n(join(contentDir, "locales")));
     // With the outbox's dispatcher (issue 12): a recipient who blocked the bot is unsubscribed.
     const dispatcher = (services as unknown as { dispatcher?: Dispatcherish }).dispatcher;

@@ -7,7 +7,7 @@ const WORDS = new Set(["daftar", "saya daftar", "mau daftar", "register", "dafta
 /** The latest training announcement this person was sent, if any. */
 async function latestAnnouncement(ctx: FlowContext): Promise<string | undefined> {
   const svc = ctx.services.broadcasts;
-  for (const b of svc.list()) {
+  for (const b of await svc.list()) {
     if (!b.training || b.status === "cancelled") continue;
     const row = await ctx.services.outbox.get(`broadcast:${b.id}|${ctx.userKey}`);
     if (row?.status === "sent" || row?.status === "sending") return b.id;
@@ -28,7 +28,7 @@ export const daftarFlow: Flow = {
   async start(ctx) {
     const id = await latestAnnouncement(ctx);
     if (!id) return { replies: [ctx.menu()] };
-    const b = ctx.services.broadcasts.get(id);
+    const b = await ctx.services.broadcasts.get(id);
     const created = await ctx.services.broadcasts.register(id, ctx.userKey);
     const title = b?.training?.title ?? "";
     return {

@@ -11,7 +11,7 @@ export const faqCapability: Feature = {
     services.faq = createFaqService({
       contentDir,
       lexicon: services.lexicon,
-      store: services.store,
+      repos: services.repos,
       clock: services.clock,
     });
   },

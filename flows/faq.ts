@@ -54,7 +54,7 @@ function answer(ctx: FlowContext, entry: FaqEntry, lang: Lang, score: number, st
 function unanswered(ctx: FlowContext, text: string, lang: Lang, suggestions: string[]): FlowResult {
   const t = ctx.tFor(lang);
   const faq = ctx.services.faq;
-  faq.logUnanswered(text, lang);
+  void faq.logUnanswered(text, lang).catch((err) => ctx.services.log.error({ err }, "unanswered log failed"));
   const close = suggestions.map((id) => faq.entry(id)).filter((e): e is FaqEntry => !!e);
   return {
     replies: [
@@ -125,7 +125,7 @@ function onChoice(ctx: FlowContext, choice: string, state?: FaqState): FlowResul
     if (voted.includes(entry.topic)) {
       return { replies: [{ text: t("faq:alreadyVoted"), choices: categories(t) }], state };
     }
-    faq.vote(entry.topic, kind === "up");
+    void faq.vote(entry.topic, kind === "up").catch((err) => ctx.services.log.error({ err }, "vote failed"));
     return {
       replies: [{ text: t(kind === "up" ? "faq:thanksUp" : "faq:thanksDown"), choices: categories(t) }],
       state: { topic: entry.topic, lang, voted: [...voted, entry.topic].slice(-30) } satisfies FaqState,

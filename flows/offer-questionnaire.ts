@@ -43,22 +43,25 @@ const TYPED: Record<string, Answer> = {
   "dont know": "unsure",
 };
 
-function progressOf(ctx: FlowContext) {
-  return ctx.services.store.collection<Progress>(FLOW);
-}
+/** The saved progress, in the `offer-questionnaire` scope of the key-value repository. */
+const progress = (ctx: FlowContext) => ({
+  get: () => ctx.services.repos.kv.get<Progress>(FLOW, ctx.userKey),
+  put: (p: Progress) => ctx.services.repos.kv.put(FLOW, ctx.userKey, p),
+  delete: () => ctx.services.repos.kv.delete(FLOW, ctx.userKey),
+});
 
 /** Answers older than this are forgotten (the offer is long gone; keep little personal data). */
 const KEEP_MS = 90 * 24 * 3600 * 1000;
 
-function load(ctx: FlowContext): Progress {
-  const saved = progressOf(ctx).get(ctx.userKey);
+async function load(ctx: FlowContext): Promise<Progress> {
+  const saved = await progress(ctx).get();
   if (saved && ctx.now.getTime() - Date.parse(saved.updatedAt) <= KEEP_MS) return saved;
-  if (saved) progressOf(ctx).delete(ctx.userKey);
+  if (saved) await progress(ctx).delete();
   return { id: ctx.userKey, answers: {}, updatedAt: ctx.now.toISOString() };
 }
 
-function save(ctx: FlowContext, p: Progress): void {
-  progressOf(ctx).put({ ...p, updatedAt: ctx.now.toISOString() });
+async function save(ctx: FlowContext, p: Progress): Promise<void> {
+  await progress(ctx).put({ ...p, updatedAt: ctx.now.toISOString() });
 }
 
 function nextQuestion(questions: readonly Question[], p: Progress): { q: Question; n: number } | undefined {
@@ -71,12 +74,12 @@ function answeredCount(questions: readonly Question[], p: Progress): number {
 }
 
 /** Asks the next unanswered question, or gives the result when all are answered. */
-function askNext(ctx: FlowContext, p: Progress, intro = false): FlowResult {
+async function askNext(ctx: FlowContext, p: Progress, intro = false): Promise<FlowResult> {
   const { offer } = ctx.services;
   const total = offer.questions.length;
   const next = nextQuestion(offer.questions, p);
   if (!next) {
-    progressOf(ctx).delete(ctx.userKey);
+    await progress(ctx).delete();
     const s = offer.fromAnswers(p.answers, ctx.lang);
     const r = resultReply(ctx, s, { unsure: s.unsure });
     return { ...r, state: undefined };
@@ -96,18 +99,18 @@ function askNext(ctx: FlowContext, p: Progress, intro = false): FlowResult {
   };
 }
 
-function answer(ctx: FlowContext, a: Answer): FlowResult {
-  const p = load(ctx);
+async function answer(ctx: FlowContext, a: Answer): Promise<FlowResult> {
+  const p = await load(ctx);
   const next = nextQuestion(ctx.services.offer.questions, p);
   if (next) {
     p.answers[next.q.id] = a;
-    save(ctx, p);
+    await save(ctx, p);
   }
   return askNext(ctx, p);
 }
 
-function begin(ctx: FlowContext): FlowResult {
-  const p = load(ctx);
+async function begin(ctx: FlowContext): Promise<FlowResult> {
+  const p = await load(ctx);
   const total = ctx.services.offer.questions.length;
   const n = answeredCount(ctx.services.offer.questions, p);
   if (n > 0 && n < total) {
@@ -125,20 +128,20 @@ function begin(ctx: FlowContext): FlowResult {
     };
   }
   const fresh: Progress = { id: ctx.userKey, answers: {}, updatedAt: ctx.now.toISOString() };
-  save(ctx, fresh);
+  await save(ctx, fresh);
   return askNext(ctx, fresh, true);
 }
 
-function onChoice(ctx: FlowContext, choice: string): FlowResult {
+async function onChoice(ctx: FlowContext, choice: string): Promise<FlowResult> {
   const value = choice.slice(FLOW.length + 1);
   if ((ANSWERS as string[]).includes(value)) return answer(ctx, value as Answer);
-  if (value === "resume") return askNext(ctx, load(ctx));
+  if (value === "resume") return askNext(ctx, await load(ctx));
   if (value === "restart") {
-    progressOf(ctx).delete(ctx.userKey);
+    await progress(ctx).delete();
     return begin(ctx);
   }
   if (value === "stop") {
-    const p = load(ctx);
+    const p = await load(ctx);
     const total = ctx.services.offer.questions.length;
     return {
       replies: [

@@ -87,15 +87,15 @@ export function resultReply(
   };
 }
 
-function check(ctx: FlowContext, text: string): FlowResult {
+async function check(ctx: FlowContext, text: string): Promise<FlowResult> {
   const s = ctx.services.offer.check(text);
-  const warnings = ctx.services.warnings?.verifiedReports(text).filter((w) => w.count > 0);
+  const warnings = (await ctx.services.warnings?.verifiedReports(text))?.filter((w) => w.count > 0);
   return resultReply(ctx, s, { warnings });
 }
 
 /** A pasted offer that quotes danger words: checked at once, with a pointer to help. */
-function quotedDanger(ctx: FlowContext, text: string): FlowResult {
-  const r = check(ctx, text);
+async function quotedDanger(ctx: FlowContext, text: string): Promise<FlowResult> {
+  const r = await check(ctx, text);
   const help = {
     text: ctx.t("offer:quotedDanger"),
     choices: [
@@ -123,7 +123,7 @@ function officer(ctx: FlowContext): FlowResult {
   };
 }
 
-function onChoice(ctx: FlowContext, choice: string, state?: OfferState): FlowResult {
+function onChoice(ctx: FlowContext, choice: string, state?: OfferState): FlowResult | Promise<FlowResult> {
   if (choice.startsWith("offer:more:")) {
     const { rules } = ctx.services.offer;
     const ids = choice

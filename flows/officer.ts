@@ -47,12 +47,12 @@ function line(t: TFunction, r: ReportRecord, related: number): string {
   return parts.join(" · ");
 }
 
-function list(ctx: FlowContext, args: string): FlowResult {
+async function list(ctx: FlowContext, args: string): Promise<FlowResult> {
   const t = ctx.t;
   const svc = ctx.services.reports;
   const word = args.trim().toLowerCase();
   if (word === "grup" || word === "groups") {
-    const groups = svc.groups();
+    const groups = await svc.groups();
     const text = groups.length
       ? groups.map((g) => `• ${g.reports.join(", ")}\n  ${g.keys.join(", ")}`).join("\n")
       : t("report:officer.noGroups");
@@ -61,9 +61,10 @@ function list(ctx: FlowContext, args: string): FlowResult {
   const status = (REPORT_STATUSES as readonly string[]).includes(word) ? (word as ReportStatus) : undefined;
   const verified = word === "terverifikasi" || word === "verified" ? true : undefined;
   const term = !status && verified === undefined && word ? args.trim() : undefined;
-  const found = svc.list({ status, verified, term });
-  const pending = svc.pendingNotices().length;
-  const lines = found.slice(0, 20).map((r) => line(t, r, svc.related(r.id).length));
+  const found = await svc.list({ status, verified, term });
+  const pending = (await svc.pendingNotices()).length;
+  const lines: string[] = [];
+  for (const r of found.slice(0, 20)) lines.push(line(t, r, (await svc.related(r.id)).length));
   const head = t("report:officer.listTitle", { count: found.length, pending });
   const more = found.length > 20 ? `\n${t("report:officer.more", { count: found.length - 20 })}` : "";
   return {
@@ -72,10 +73,10 @@ function list(ctx: FlowContext, args: string): FlowResult {
   };
 }
 
-function show(ctx: FlowContext, ref: string): FlowResult {
+async function show(ctx: FlowContext, ref: string): Promise<FlowResult> {
   const t = ctx.t;
   const svc = ctx.services.reports;
-  const r = svc.get(ref);
+  const r = await svc.get(ref);
   if (!r) return { replies: [{ text: t("report:officer.notFound", { ref }) }] };
   const contact = r.anonymous
     ? t("report:officer.anonymous")
@@ -89,7 +90,7 @@ function show(ctx: FlowContext, ref: string): FlowResult {
   ];
   for (const n of r.notes) lines.push(t("report:officer.noteLine", { date: date(n.at), text: n.text }));
   for (const n of r.replies) lines.push(t("report:officer.replyLine", { date: date(n.at), text: n.text }));
-  const related = svc.related(r.id).map((x) => x.id);
+  const related = (await svc.related(r.id)).map((x) => x.id);
   if (related.length) lines.push(t("report:officer.relatedList", { refs: related.join(", ") }));
   return { replies: [{ text: lines.join("\n") }], meta: { officer: "show", ref: r.id } };
 }

@@ -14,7 +14,7 @@ export const placesCapability: Feature = {
     services.places = createPlacesService({
       contentDir,
       dataDir: services.config.DATA_DIR,
-      store: services.store,
+      programmes: services.repos.programmes,
     });
   },
   flows: () => [createPlacesFlow()],

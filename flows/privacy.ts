@@ -1,9 +1,9 @@
 import type { Flow, FlowContext, FlowInput, FlowResult } from "../bot/flow";
 import "../bot/subscriptions/types";
 
-function show(ctx: FlowContext): FlowResult {
+async function show(ctx: FlowContext): Promise<FlowResult> {
   const t = ctx.t;
-  const data = ctx.services.privacy.collect(ctx.userKey);
+  const data = await ctx.services.privacy.collect(ctx.userKey);
   const u = data.user ?? ctx.user;
   const sub = u.subscription;
   const profile = sub

@@ -39,21 +39,21 @@ function choices(ctx: FlowContext, found: Lookup): Choice[] {
   ];
 }
 
-function reportCount(ctx: FlowContext, found: Lookup, text: string): number {
+async function reportCount(ctx: FlowContext, found: Lookup, text: string): Promise<number> {
   const warnings = ctx.services.warnings;
   if (!warnings) return 0;
   const subject = found.match?.name ?? text;
-  return warnings.verifiedReports(subject).reduce((sum, w) => sum + w.count, 0);
+  return (await warnings.verifiedReports(subject)).reduce((sum, w) => sum + w.count, 0);
 }
 
 /** Puts a lookup into words: the answer first, then what to check, then the source. */
-function render(
+async function render(
   ctx: FlowContext,
   found: Lookup,
   info: RegistryInfo,
   result: VerifyResult,
   text: string,
-): Outbound {
+): Promise<Outbound> {
   const { t, lang } = ctx;
   const lines: string[] = [];
   const m = found.match;
@@ -98,7 +98,7 @@ function render(
     if (found.person) lines.push(t("recruiter:headline.person"));
     lines.push(t("recruiter:notFoundAdvice"));
   }
-  const reports = reportCount(ctx, found, text);
+  const reports = await reportCount(ctx, found, text);
   if (reports > 0) lines.push(t("recruiter:reports", { count: reports }));
   if (found.family) lines.push(t("recruiter:family"));
   const source = m ? m.source : info.source;
@@ -107,11 +107,11 @@ function render(
   return { text: lines.join("\n\n"), choices: choices(ctx, found) };
 }
 
-function answer(ctx: FlowContext, text: string): FlowResult {
-  const { lookup: found, info } = ctx.services.registry.check(text);
+async function answer(ctx: FlowContext, text: string): Promise<FlowResult> {
+  const { lookup: found, info } = await ctx.services.registry.check(text);
   const result = toVerifyResult(found, info, ctx.t, ctx.now);
   const state: RecruiterState = { stage: "shown" };
-  return { replies: [render(ctx, found, info, result, text)], state, meta: { recruiter: result } };
+  return { replies: [await render(ctx, found, info, result, text)], state, meta: { recruiter: result } };
 }
 
 function ask(ctx: FlowContext, again = false): FlowResult {
@@ -119,14 +119,14 @@ function ask(ctx: FlowContext, again = false): FlowResult {
   return { replies: [{ text: ctx.t(again ? "recruiter:askAgain" : "recruiter:ask") }], state };
 }
 
-function onChoice(ctx: FlowContext, choice: string): FlowResult {
+function onChoice(ctx: FlowContext, choice: string): FlowResult | Promise<FlowResult> {
   const { value } = splitChoice(choice);
   if (value.startsWith("pick:")) return answer(ctx, value.slice("pick:".length));
   return ask(ctx, value === "again");
 }
 
 /** How sure we are that free text names a company or licence number (router step 4). */
-export function recruiterConfidence(ctx: FlowContext, text: string): number {
+export async function recruiterConfidence(ctx: FlowContext, text: string): Promise<number> {
   if (text.length > 300) return 0;
   if (LICENSE_HINT.test(text)) return 0.9;
   const q = readQuery(text, ctx.services.lexicon);
@@ -136,7 +136,7 @@ export function recruiterConfidence(ctx: FlowContext, text: string): number {
     return OFFER_HINT.test(text) && !LEGIT_HINT.test(text) ? 0.55 : 0.8;
   }
   if (text.length <= 80) {
-    const found = ctx.services.registry.check(text).lookup;
+    const found = (await ctx.services.registry.check(text)).lookup;
     if (found.match) return 0.7;
     if (found.person && !found.asked) return 0.6;
   }
@@ -155,12 +155,13 @@ export function createRecruiterFlow(): Flow {
       if (input.text) return answer(ctx, input.text);
       return ask(ctx);
     },
-    step(ctx, state, input) {
+    async step(ctx, state, input) {
       if (input.choice) return onChoice(ctx, input.choice);
       const text = input.text;
       if (!text) return ask(ctx, true);
       const stage = (state as RecruiterState | undefined)?.stage;
-      if (stage === "shown" && recruiterConfidence(ctx, text) < 0.5) return { replies: [], pass: true };
+      if (stage === "shown" && (await recruiterConfidence(ctx, text)) < 0.5)
+        return { replies: [], pass: true };
       return answer(ctx, text);
     },
     detect: recruiterConfidence,

@@ -9,13 +9,15 @@ export const registryCapability: Feature = {
   id: "registry",
   setup(services, contentDir) {
     services.registry = createRegistryService({
-      dataDir: services.config.DATA_DIR,
+      repo: services.repos.registry,
       sampleFile: join(contentDir, "registry", "sample.csv"),
       log: services.log,
       clock: services.clock,
       lexicon: services.lexicon,
     });
   },
+  // An unreadable imported registry stops start-up, naming the file.
+  ready: (services) => services.registry.load(),
   flows: () => [createRecruiterFlow()],
   menu: [{ id: "recruiter", order: 30 }],
   cli: {

@@ -91,9 +91,9 @@ function clip(s: string, n: number): string {
 }
 
 /** A status lookup: only the reporter's own chat, or someone with the reference and its secret, sees it. */
-function statusReply(ctx: FlowContext, ref: string, secret: string | undefined): FlowResult {
+async function statusReply(ctx: FlowContext, ref: string, secret: string | undefined): Promise<FlowResult> {
   const t = ctx.t;
-  const access = ctx.services.reports.statusFor(ref, ctx.userKey, secret);
+  const access = await ctx.services.reports.statusFor(ref, ctx.userKey, secret);
   if (!access.ok) {
     const text =
       access.reason === "slowed"

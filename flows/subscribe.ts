@@ -106,8 +106,8 @@ async function save(ctx: FlowContext, state: State, lang: Lang): Promise<FlowRes
   };
   ctx.user.subscription = sub;
   ctx.user.consent = { ...ctx.user.consent, subscriptions: since };
-  ctx.services.store.putUser(ctx.user);
-  await ctx.services.store.flush();
+  await ctx.services.repos.people.put(ctx.user);
+  await ctx.services.repos.flush();
   const t = ctx.tFor(lang);
   return {
     replies: [ctx.menu(`${t("subscribe:saved")}\n${summary(t, sub)}\n\n${t("subscribe:howToStop")}`, t)],
@@ -122,8 +122,8 @@ export async function unsubscribe(ctx: FlowContext): Promise<FlowResult> {
   delete ctx.user.subscription;
   const { subscriptions: _, ...rest } = ctx.user.consent;
   ctx.user.consent = rest;
-  ctx.services.store.putUser(ctx.user);
-  await ctx.services.store.flush();
+  await ctx.services.repos.people.put(ctx.user);
+  await ctx.services.repos.flush();
   // Honoured at once: broadcast messages to this person not yet handed to the channel are dropped.
   await ctx.services.broadcasts?.forget(ctx.userKey);
   return {

@@ -16,6 +16,7 @@ import { loadConfig } from "../bot/config";
 import { createLogger } from "../bot/logger";
 import type { Sender } from "../bot/sender";
 import { openFileStore } from "../bot/store/open-store";
+import { createStoreRepositories } from "../bot/store/store-repositories";
 import { createBot } from "../bot/wiring";
 import { CAPABILITIES } from "../flows/capabilities";
 import { report, rssSampler } from "./bench-util";
@@ -71,12 +72,12 @@ async function run(
   const bot = createBot({
     capabilities: CAPABILITIES,
     config: loadConfig({}),
-    store,
+    repos: createStoreRepositories(store),
     log: createLogger("silent"),
   });
   const svc = bot.services;
   const times = { n: 0 } as { first?: number; last?: number; n: number };
-  if (svc.broadcasts.list().length === 0) {
+  if ((await svc.broadcasts.list()).length === 0) {
     for (let i = 0; i < n; i++) {
       store.putUser({
         key: `telegram:${i}`,
@@ -100,7 +101,7 @@ async function run(
     await svc.broadcasts.create({ text: "Pelatihan bahasa Jepang", audience: {}, by: "bench" });
   } else await svc.broadcasts.tick();
   svc.senders.set("telegram", fakeChannel(log, rate, times));
-  const id = svc.broadcasts.list()[0]!.id;
+  const id = (await svc.broadcasts.list())[0]!.id;
   process.stdout.write("ready\n");
   for (;;) {
     const handled = await svc.dispatcher.runOnce();

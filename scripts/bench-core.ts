@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { loadConfig } from "../bot/config";
 import { createLogger } from "../bot/logger";
 import { DEFAULT_SHARDS, openFileStore } from "../bot/store/open-store";
+import { createStoreRepositories } from "../bot/store/store-repositories";
 import { createBot } from "../bot/wiring";
 import { CAPABILITIES } from "../flows/capabilities";
 import { diskBytes, percentile, report, rssSampler, yieldToLoop } from "./bench-util";
@@ -91,7 +92,7 @@ async function main(): Promise<void> {
   const bot = createBot({
     capabilities: CAPABILITIES,
     config: loadConfig({ RATE_LIMIT_PER_MINUTE: "10000", DATA_DIR: dir }),
-    store,
+    repos: createStoreRepositories(store),
     log: createLogger("silent"),
     clock: () => now,
   });

@@ -14,6 +14,7 @@ import { fileURLToPath } from "node:url";
 import { loadConfig } from "../bot/config";
 import { createLogger } from "../bot/logger";
 import { openFileStore } from "../bot/store/open-store";
+import { createStoreRepositories } from "../bot/store/store-repositories";
 import { createBot } from "../bot/wiring";
 import { CAPABILITIES } from "../flows/capabilities";
 import { report, yieldToLoop } from "./bench-util";
@@ -31,7 +32,7 @@ async function child(dir: string, rate: number): Promise<void> {
   const bot = createBot({
     capabilities: CAPABILITIES,
     config: loadConfig({ RATE_LIMIT_PER_MINUTE: "10000" }),
-    store,
+    repos: createStoreRepositories(store),
     log: createLogger("silent"),
   });
   process.stdout.write("ready\n");

@@ -13,6 +13,7 @@ import { join } from "node:path";
 import { createLogger } from "../bot/logger";
 import { CONTENT_DIR, PROJECT_ROOT } from "../bot/paths";
 import { createRegistryService } from "../bot/registry/registry-service";
+import { createFileRegistry } from "../bot/store/registry-store";
 import { percentile, report } from "./bench-util";
 
 const argv = process.argv.slice(2);
@@ -107,21 +108,23 @@ try {
 
   const t1 = performance.now();
   const service = createRegistryService({
-    dataDir: join(dir, "data"),
+    repo: createFileRegistry(join(dir, "data")),
     sampleFile: join(CONTENT_DIR, "registry", "sample.csv"),
     log: createLogger("silent"),
     clock: () => new Date(),
   });
+  await service.load();
   const loadMs = performance.now() - t1;
-  if (service.info().size !== ROWS) throw new Error(`loaded ${service.info().size} rows, expected ${ROWS}`);
+  const info = await service.info();
+  if (info.size !== ROWS) throw new Error(`loaded ${info.size} rows, expected ${ROWS}`);
 
   const qs = queries(names, licenses, LOOKUPS);
-  for (const q of qs.slice(0, 200)) service.check(q);
+  for (const q of qs.slice(0, 200)) await service.check(q);
   const times: number[] = [];
   const statuses: Record<string, number> = {};
   for (const q of qs) {
     const s = performance.now();
-    const r = service.check(q);
+    const r = await service.check(q);
     times.push(performance.now() - s);
     statuses[r.lookup.status] = (statuses[r.lookup.status] ?? 0) + 1;
   }

@@ -16,6 +16,7 @@ import { startTelegram } from "../adapters/telegram";
 import { loadConfig } from "../bot/config";
 import { createLogger } from "../bot/logger";
 import { openFileStore } from "../bot/store/open-store";
+import { createStoreRepositories } from "../bot/store/store-repositories";
 import { createBot } from "../bot/wiring";
 import { CAPABILITIES } from "../flows/capabilities";
 import { startFakeTelegram } from "../test/fakes/telegram-api";
@@ -49,7 +50,12 @@ async function main(): Promise<void> {
   });
   const store = await openFileStore(dir);
   const logger = createLogger("silent");
-  const bot = createBot({ capabilities: CAPABILITIES, config, store, log: logger });
+  const bot = createBot({
+    capabilities: CAPABILITIES,
+    config,
+    repos: createStoreRepositories(store),
+    log: logger,
+  });
   let handled = 0;
   let onHandled = () => {};
   const telegram = await startTelegram({

@@ -11,7 +11,7 @@ import { serve } from "@hono/node-server";
 import { createWebApp } from "../adapters/web/app";
 import { loadConfig } from "../bot/config";
 import { createLogger } from "../bot/logger";
-import { createMemoryStore } from "../bot/store/open-store";
+import { createMemoryRepositories } from "../bot/store/store-repositories";
 import { createBot } from "../bot/wiring";
 import { CAPABILITIES } from "../flows/capabilities";
 import { launchBrowser } from "../test/helpers/browser";
@@ -28,7 +28,7 @@ const SLOW_3G = {
 
 const bot = createBot({
   config: loadConfig({ RATE_LIMIT_PER_MINUTE: "10000" }),
-  store: createMemoryStore(),
+  repos: createMemoryRepositories(),
   capabilities: CAPABILITIES,
   log: createLogger("silent"),
   clock: () => new Date(),

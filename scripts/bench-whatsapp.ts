@@ -24,6 +24,7 @@ import { startWhatsAppCloud } from "../adapters/whatsapp/cloud/start-whatsapp-cl
 import { loadConfig } from "../bot/config";
 import { createLogger } from "../bot/logger";
 import { openFileStore } from "../bot/store/open-store";
+import { createStoreRepositories } from "../bot/store/store-repositories";
 import { createBot } from "../bot/wiring";
 import { CAPABILITIES } from "../flows/capabilities";
 import { startFakeGraph } from "../test/fakes/graph-api";
@@ -65,7 +66,12 @@ async function main(): Promise<void> {
   });
   const store = await openFileStore(dir);
   const logger = createLogger("silent");
-  const bot = createBot({ capabilities: CAPABILITIES, config, store, log: logger });
+  const bot = createBot({
+    capabilities: CAPABILITIES,
+    config,
+    repos: createStoreRepositories(store),
+    log: logger,
+  });
   const app = createWebApp(bot);
   let handled = 0;
   let onHandled = () => {};

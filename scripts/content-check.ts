@@ -13,7 +13,7 @@ import { createLogger } from "../bot/logger";
 import { LANGS } from "../bot/model";
 import { checkLexiconDir } from "../bot/nlp/check-lexicon";
 import { CONTENT_DIR, PROJECT_ROOT } from "../bot/paths";
-import { createMemoryStore } from "../bot/store/open-store";
+import { createMemoryRepositories } from "../bot/store/store-repositories";
 import { createBot } from "../bot/wiring";
 import { CAPABILITIES } from "../flows/capabilities";
 
@@ -105,7 +105,7 @@ export const featuresValidator: ContentValidator = {
       createBot({
         capabilities: CAPABILITIES,
         config: loadConfig({}),
-        store: createMemoryStore(),
+        repos: createMemoryRepositories(),
         log: createLogger("silent"),
         contentDir,
       });

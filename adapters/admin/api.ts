@@ -50,7 +50,7 @@ export function createAdminApi(services: Services): Hono<Env> {
   api.use("*", async (c, next) => {
     const header = c.req.header("authorization") ?? "";
     const m = /^Bearer\s+(\S+)$/i.exec(header);
-    const officer = m ? services.officers.checkToken(m[1]!) : undefined;
+    const officer = m ? await services.officers.checkToken(m[1]!) : undefined;
     if (!officer) return c.json({ error: "unauthorized" }, 401, { "www-authenticate": "Bearer" });
     c.set("officer", officer);
     await next();
@@ -78,7 +78,7 @@ export function createAdminApi(services: Services): Hono<Env> {
           scheduleAt: scheduleAt ? new Date(scheduleAt) : undefined,
           by: officer,
         });
-        audit(services.store, {
+        await audit(services.repos.audit, {
           actor: officer,
           action: "broadcast-create",
           where: `api ${clientIp(c)}`,
@@ -86,7 +86,7 @@ export function createAdminApi(services: Services): Hono<Env> {
           ok: true,
           at: services.clock(),
         });
-        await services.store.flush();
+        await services.repos.flush();
         return c.json({ id: out.record.id, recipients: out.recipients }, 201);
       } catch (err) {
         if (err instanceof BroadcastError)
@@ -109,7 +109,7 @@ export function createAdminApi(services: Services): Hono<Env> {
     const officer = c.get("officer").id;
     try {
       const b = await services.broadcasts.cancel(c.req.param("id"), officer);
-      audit(services.store, {
+      await audit(services.repos.audit, {
         actor: officer,
         action: "broadcast-cancel",
         where: `api ${clientIp(c)}`,
@@ -117,7 +117,7 @@ export function createAdminApi(services: Services): Hono<Env> {
         ok: true,
         at: services.clock(),
       });
-      await services.store.flush();
+      await services.repos.flush();
       return c.json(await services.broadcasts.progress(b.id));
     } catch (err) {
       if (err instanceof BroadcastError)
@@ -126,7 +126,7 @@ export function createAdminApi(services: Services): Hono<Env> {
     }
   });
 
-  api.get("/stats", (c) => c.json(interestStats(interestMap(services.store))));
+  api.get("/stats", async (c) => c.json(interestStats(await interestMap(services.repos.people))));
 
   return api;
 }

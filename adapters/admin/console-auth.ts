@@ -3,7 +3,6 @@ import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getSignedCookie, setSignedCookie } from "hono/cookie";
 import type { ConsoleSession } from "../../bot/officers/console-session";
 import type { Services } from "../../bot/services";
-import type { Doc } from "../../bot/store/types";
 
 export type { ConsoleSession } from "../../bot/officers/console-session";
 
@@ -18,18 +17,12 @@ export const LOGIN_LIMIT = 5;
 const WINDOW_MS = 15 * 60_000;
 
 /** The signing secret, made once per data folder and kept in the store. */
-function secretOf(services: Services): string {
-  const col = services.store.collection<Doc & { value: string }>("console-secret");
-  let s = col.get("cookie");
-  if (!s) {
-    s = { id: "cookie", value: randomBytes(32).toString("hex") };
-    col.put(s);
-  }
-  return s.value;
+function secretOf(services: Services): Promise<string> {
+  return services.repos.officers.secret("cookie", () => randomBytes(32).toString("hex"));
 }
 
 export function createConsoleAuth(services: Services) {
-  const sessions = () => services.store.collection<ConsoleSession>(SESSIONS);
+  const sessions = services.repos.officers;
   const failures = new Map<string, number[]>();
   const now = () => services.clock().getTime();
 
@@ -46,9 +39,9 @@ export function createConsoleAuth(services: Services) {
     async start(c: Context, officer: string, ip: string): Promise<void> {
       const at = services.clock().toISOString();
       const id = randomBytes(32).toString("hex");
-      sessions().put({ id, officer, createdAt: at, lastSeenAt: at, ip });
-      await services.store.flush();
-      await setSignedCookie(c, COOKIE, id, secretOf(services), {
+      await sessions.putSession({ id, officer, createdAt: at, lastSeenAt: at, ip });
+      await services.repos.flush();
+      await setSignedCookie(c, COOKIE, id, await secretOf(services), {
         httpOnly: true,
         secure: true,
         sameSite: "Strict",
@@ -58,30 +51,30 @@ export function createConsoleAuth(services: Services) {
       });
     },
     async end(c: Context): Promise<void> {
-      const id = await getSignedCookie(c, secretOf(services), COOKIE, "secure");
-      if (id) sessions().delete(id);
-      await services.store.flush();
+      const id = await getSignedCookie(c, await secretOf(services), COOKIE, "secure");
+      if (id) await sessions.deleteSession(id);
+      await services.repos.flush();
       deleteCookie(c, `__Secure-${COOKIE}`, { path: "/admin", secure: true });
     },
     /** The session of this request: a valid signature, known, not idle or too old. */
     async current(c: Context): Promise<ConsoleSession | undefined> {
-      const id = await getSignedCookie(c, secretOf(services), COOKIE, "secure");
+      const id = await getSignedCookie(c, await secretOf(services), COOKIE, "secure");
       if (!id) return undefined;
-      const s = sessions().get(id);
+      const s = await sessions.session(id);
       if (!s) return undefined;
       const t = now();
-      const account = services.officers.get(s.officer);
+      const account = await services.officers.get(s.officer);
       if (
         !account ||
         account.disabled ||
         t - Date.parse(s.lastSeenAt) > IDLE_MS ||
         t - Date.parse(s.createdAt) > MAX_MS
       ) {
-        sessions().delete(id);
+        await sessions.deleteSession(id);
         return undefined;
       }
       if (t - Date.parse(s.lastSeenAt) > 60_000)
-        sessions().put({ ...s, lastSeenAt: new Date(t).toISOString() });
+        await sessions.putSession({ ...s, lastSeenAt: new Date(t).toISOString() });
       return s;
     },
   };

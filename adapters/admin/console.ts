@@ -102,7 +102,7 @@ export function createConsole(services: Services, i18n: I18n): Hono<Env> {
     const password = String(form.password ?? "").slice(0, 200);
     const ip = clientIp(c);
     if (auth.limited(ip, name)) {
-      audit(services.store, {
+      await audit(services.repos.audit, {
         actor: name || "-",
         action: "console-login",
         where: `console ${ip}`,
@@ -116,32 +116,37 @@ export function createConsole(services: Services, i18n: I18n): Hono<Env> {
     const officer = name ? await services.officers.checkPassword(name, password) : undefined;
     if (!officer) {
       auth.failed(ip, name);
-      audit(services.store, {
+      await audit(services.repos.audit, {
         actor: name || "-",
         action: "console-login",
         where: `console ${ip}`,
         ok: false,
       });
-      await services.store.flush();
+      await services.repos.flush();
       c.status(401);
       return loginForm(c, "Nama akun atau kata sandi salah.");
     }
     await auth.start(c, officer.id, ip);
-    audit(services.store, { actor: officer.id, action: "console-login", where: `console ${ip}`, ok: true });
-    await services.store.flush();
+    await audit(services.repos.audit, {
+      actor: officer.id,
+      action: "console-login",
+      where: `console ${ip}`,
+      ok: true,
+    });
+    await services.repos.flush();
     return c.redirect("/admin", 303);
   });
   app.post("/logout", async (c) => {
     const s = await auth.current(c);
     await auth.end(c);
     if (s) {
-      audit(services.store, {
+      await audit(services.repos.audit, {
         actor: s.officer,
         action: "console-logout",
         where: `console ${clientIp(c)}`,
         ok: true,
       });
-      await services.store.flush();
+      await services.repos.flush();
     }
     return c.redirect("/admin/login", 303);
   });
@@ -151,7 +156,7 @@ export function createConsole(services: Services, i18n: I18n): Hono<Env> {
   // --- broadcasts ---
   app.get("/", async (c) => {
     const rows = [];
-    for (const b of services.broadcasts.list().slice(0, 50)) {
+    for (const b of (await services.broadcasts.list()).slice(0, 50)) {
       const p = await services.broadcasts.progress(b.id).catch(() => undefined);
       rows.push(
         html`<tr><td><a href="/admin/broadcasts/${b.id}">${b.id}</a></td><td>${b.createdAt.slice(0, 16).replace("T", " ")}</td><td>${b.text.slice(0, 60)}</td><td>${p?.status ?? b.status}</td><td>${p ? `${p.sent}/${p.total}` : "-"}</td></tr>`,
@@ -234,11 +239,10 @@ export function createConsole(services: Services, i18n: I18n): Hono<Env> {
         html`<p class="warn">Periksa isian: pesan wajib diisi, pilihan harus dari daftar.</p>${composeForm(f.v)}`,
         c.get("session"),
       );
-    const count = services.broadcasts.count(f.audience);
-    const byChannel = (["telegram", "whatsapp", "web"] as const).map((ch) => ({
-      ch,
-      n: services.broadcasts.count({ ...f.audience, channel: ch }),
-    }));
+    const count = await services.broadcasts.count(f.audience);
+    const byChannel: { ch: "telegram" | "whatsapp" | "web"; n: number }[] = [];
+    for (const ch of ["telegram", "whatsapp", "web"] as const)
+      byChannel.push({ ch, n: await services.broadcasts.count({ ...f.audience, channel: ch }) });
     const seconds = Math.max(...byChannel.map((x) => (x.n ? x.n / (RATE[x.ch] ?? 1) : 0)));
     const wa = byChannel.find((x) => x.ch === "whatsapp")?.n ?? 0;
     const hidden = Object.entries(f.v)
@@ -274,14 +278,14 @@ ${f.schedule ? html`<p>Dijadwalkan: ${f.schedule.toISOString().slice(0, 16).repl
         scheduleAt: f.schedule,
         by: s.officer,
       });
-      audit(services.store, {
+      await audit(services.repos.audit, {
         actor: s.officer,
         action: "broadcast-create",
         where: `console ${clientIp(c)}`,
         target: out.record.id,
         ok: true,
       });
-      await services.store.flush();
+      await services.repos.flush();
       return c.redirect(`/admin/broadcasts/${out.record.id}`, 303);
     } catch (err) {
       if (err instanceof BroadcastError)
@@ -291,12 +295,12 @@ ${f.schedule ? html`<p>Dijadwalkan: ${f.schedule.toISOString().slice(0, 16).repl
   });
 
   app.get("/broadcasts/:id", async (c) => {
-    const b = services.broadcasts.get(c.req.param("id"));
+    const b = await services.broadcasts.get(c.req.param("id"));
     if (!b) return c.notFound();
     const p = await services.broadcasts.progress(b.id);
     const pct = p.total ? Math.floor(((p.sent + p.failed) / p.total) * 100) : 100;
     const nonce = c.get("secureHeadersNonce") ?? "";
-    const interested = services.broadcasts.interested(b.id).length;
+    const interested = (await services.broadcasts.interested(b.id)).length;
     return page(
       c,
       `Siaran ${b.id}`,
@@ -342,25 +346,25 @@ es.addEventListener("progress", (e) => {
     const s = c.get("session");
     try {
       const b = await services.broadcasts.cancel(c.req.param("id"), s.officer);
-      audit(services.store, {
+      await audit(services.repos.audit, {
         actor: s.officer,
         action: "broadcast-cancel",
         where: `console ${clientIp(c)}`,
         target: b.id,
         ok: true,
       });
-      await services.store.flush();
+      await services.repos.flush();
     } catch (err) {
       if (!(err instanceof BroadcastError)) throw err;
     }
     return c.redirect(`/admin/broadcasts/${c.req.param("id")}`, 303);
   });
 
-  app.get("/broadcasts/:id/interest.csv", (c) => {
+  app.get("/broadcasts/:id/interest.csv", async (c) => {
     const id = c.req.param("id");
-    const rows = services.broadcasts.interested(id);
+    const rows = await services.broadcasts.interested(id);
     const s = c.get("session");
-    audit(services.store, {
+    await audit(services.repos.audit, {
       actor: s.officer,
       action: "interest-export",
       where: `console ${clientIp(c)}`,
@@ -369,7 +373,7 @@ es.addEventListener("progress", (e) => {
     });
     const lines = ["registered_at,channel,chat,language,region"];
     for (const r of rows) {
-      const u = services.store.getUser(r.userKey);
+      const u = await services.repos.people.get(r.userKey);
       const [channel, ...chat] = r.userKey.split(":");
       lines.push(
         [
@@ -390,8 +394,8 @@ es.addEventListener("progress", (e) => {
   });
 
   // --- the interest map ---
-  app.get("/map", (c) => {
-    const m = interestMap(services.store);
+  app.get("/map", async (c) => {
+    const m = await interestMap(services.repos.people);
     return page(
       c,
       "Peta minat warga",
@@ -402,8 +406,8 @@ es.addEventListener("progress", (e) => {
     );
   });
 
-  app.get("/map.csv", (c) => {
-    const m = interestMap(services.store);
+  app.get("/map.csv", async (c) => {
+    const m = await interestMap(services.repos.people);
     const which = c.req.query("table") === "sector" ? "sector" : "destination";
     const csv = interestCsv(which === "sector" ? m.bySector : m.byDestination, regionLabel);
     return c.body(csv, 200, {
@@ -413,11 +417,11 @@ es.addEventListener("progress", (e) => {
   });
 
   // --- reports ---
-  app.get("/reports", (c) => {
+  app.get("/reports", async (c) => {
     const status = c.req.query("status");
-    const list = services.reports
-      .list({ status: status as never, term: c.req.query("q") || undefined })
-      .slice(0, 100);
+    const list = (
+      await services.reports.list({ status: status as never, term: c.req.query("q") || undefined })
+    ).slice(0, 100);
     const rows = list.map(
       (
         r,

@@ -6,7 +6,7 @@ import type { UserFromGetMe } from "grammy/types";
 import type { Hono } from "hono";
 import type { Logger } from "pino";
 import type { Config } from "../../bot/config";
-import { DEFAULT_LANG, userKey } from "../../bot/model";
+import { DEFAULT_LANG } from "../../bot/model";
 import type { Bot } from "../../bot/wiring";
 import { createChoiceCodec } from "./choice-codec";
 import { registerCommands } from "./commands";
@@ -80,12 +80,12 @@ export async function startTelegram(options: StartTelegramOptions): Promise<Tele
   const codec = createChoiceCodec();
   const sender = createTelegramSender({
     api: new Api(token, config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : undefined),
-    render: (message, chatId) =>
+    render: async (message, chatId) =>
       renderOutbound(message, {
         codec,
-        locationLabel: bot.i18n.getFixedT(
-          bot.services.store.getUser(userKey("telegram", chatId))?.lang ?? DEFAULT_LANG,
-        )("telegram:shareLocation"),
+        locationLabel: bot.i18n.getFixedT((await bot.people.lang("telegram", chatId)) ?? DEFAULT_LANG)(
+          "telegram:shareLocation",
+        ),
       }),
     log,
     onUnreachable: (chatId) => setActive(bot, chatId, false),

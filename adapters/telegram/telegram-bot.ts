@@ -36,18 +36,13 @@ export interface TelegramBot {
 }
 
 /** The language for adapter-only text: the person's saved choice, else their app's language. */
-function langFor(bot: Bot, chatId: string, appLang?: string): Lang {
-  return (
-    bot.services.store.getUser(userKey("telegram", chatId))?.lang ??
-    (appLang?.startsWith("en") ? "en" : DEFAULT_LANG)
-  );
+async function langFor(bot: Bot, chatId: string, appLang?: string): Promise<Lang> {
+  return (await bot.people.lang("telegram", chatId)) ?? (appLang?.startsWith("en") ? "en" : DEFAULT_LANG);
 }
 
 /** Marks a person (in)active for broadcasts, e.g. when they block or unblock the bot. */
-export function setActive(bot: Bot, chatId: string, active: boolean): void {
-  const user = bot.services.store.getUser(userKey("telegram", chatId));
-  if (!user || user.active === active) return;
-  bot.services.store.putUser({ ...user, active });
+export function setActive(bot: Bot, chatId: string, active: boolean): Promise<void> {
+  return bot.people.setActive("telegram", chatId, active);
 }
 
 /**
@@ -57,7 +52,7 @@ export function setActive(bot: Bot, chatId: string, active: boolean): void {
  */
 export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   const { bot, log, codec } = options;
-  const { core, i18n, services } = bot;
+  const { core, i18n } = bot;
   const grammy = new GrammyBot(options.token, {
     botInfo: options.botInfo,
     client: options.apiRoot ? { apiRoot: options.apiRoot } : undefined,
@@ -82,7 +77,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   }
 
   async function reply(chatId: string, replies: Outbound[], removeKeyboard: boolean): Promise<void> {
-    const t = i18n.getFixedT(langFor(bot, chatId));
+    const t = i18n.getFixedT(await langFor(bot, chatId));
     for (const [i, out] of replies.entries()) {
       const parts = renderOutbound(out, {
         codec,
@@ -118,8 +113,8 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     const status = ctx.myChatMember.new_chat_member.status;
     const chatId = String(chat.id);
     if (chat.type === "private") {
-      if (status === "kicked") setActive(bot, chatId, false);
-      else if (status === "member") setActive(bot, chatId, true);
+      if (status === "kicked") await setActive(bot, chatId, false);
+      else if (status === "member") await setActive(bot, chatId, true);
       log.info({ user: who(userKey("telegram", chatId)), status }, "telegram membership changed");
       return;
     }
@@ -145,8 +140,8 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     const data = ctx.callbackQuery.data;
     if (chat?.type !== "private" || data === undefined) return;
     const chatId = String(chat.id);
-    const known = services.store.getSession(userKey("telegram", chatId))?.choices;
-    const choice = codec.decode(data, Array.isArray(known) ? known : undefined) ?? data;
+    const known = await bot.people.offered("telegram", chatId);
+    const choice = codec.decode(data, known) ?? data;
     await handle({ channel: "telegram", chatId, choice, at: new Date() });
   });
 

@@ -17,7 +17,7 @@ export interface TelegramSendApi {
 export interface TelegramSenderOptions {
   api: TelegramSendApi;
   /** Renders an Outbound for one chat as sendMessage calls (the adapter's renderer). */
-  render: (message: Outbound, chatId: string) => TelegramPart[];
+  render: (message: Outbound, chatId: string) => TelegramPart[] | Promise<TelegramPart[]>;
   log?: Logger;
   /** Most messages per second overall (Telegram: about 30). */
   perSecond?: number;
@@ -157,7 +157,7 @@ export function createTelegramSender(options: TelegramSenderOptions): StoppableS
 
   return {
     channel: "telegram",
-    send: (chatId, message) => sendParts(chatId, options.render(message, chatId)),
+    send: async (chatId, message) => sendParts(chatId, await options.render(message, chatId)),
     sendParts,
     pending: () => gate.pending(),
     async stop() {

@@ -95,7 +95,7 @@ export function createWebApp(bot: Bot): Hono {
 
   // 503 while the store cannot save (full disk, read-only folder), until a save succeeds.
   app.get("/healthz", (c) => {
-    const store = services.store.health();
+    const store = services.repos.health();
     const uptime_s = Math.round(process.uptime());
     if (!store.ok) return c.json({ ok: false, reason: store.reason, since: store.since, uptime_s }, 503);
     return c.json({ ok: true, uptime_s });

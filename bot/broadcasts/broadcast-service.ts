@@ -3,15 +3,8 @@ import type { i18n as I18n } from "i18next";
 import type { Lang, Outbound } from "../model";
 import type { Services } from "../services";
 import type { UserRecord } from "../store/types";
-import { inAudience } from "../subscriptions/audience";
 import type { Audience } from "../subscriptions/types";
-import type {
-  BroadcastOutbox,
-  BroadcastProgress,
-  BroadcastRecord,
-  InterestRecord,
-  TrainingInfo,
-} from "./types";
+import type { BroadcastOutbox, BroadcastProgress, BroadcastRecord, TrainingInfo } from "./types";
 
 export const BROADCASTS = "broadcasts";
 export const INTEREST = "broadcast-interest";
@@ -67,26 +60,14 @@ export function composeMessage(
  * finishes a fan-out that a crash interrupted. Cancelling fails every row not yet claimed.
  */
 export function createBroadcastService(services: Services, i18n: I18n) {
-  const { store } = services;
-  const col = () => store.collection<BroadcastRecord>(BROADCASTS);
-  const interest = () => store.collection<InterestRecord>(INTEREST);
-  const outbox = (): BroadcastOutbox => {
-    const o = (services as unknown as { outbox?: BroadcastOutbox }).outbox;
-    if (!o) throw new BroadcastError("no-outbox", "no outbox: broadcasts need the durable outbox");
-    return o;
-  };
-  const kick = () => (services as unknown as { dispatcher?: { kick(): void } }).dispatcher?.kick();
-
-  function recipients(audience: Audience): UserRecord[] {
-    const out: UserRecord[] = [];
-    store.eachUser((u) => {
-      if (inAudience(u, audience)) out.push(u);
-    });
-    return out;
-  }
+  const { repos } = services;
+  const col = repos.broadcasts;
+  const outbox = (): BroadcastOutbox => services.outbox;
+  const kick = () => services.dispatcher.kick();
+  const recipients = (audience: Audience): Promise<UserRecord[]> => repos.people.matching(audience);
 
   async function fanOut(b: BroadcastRecord): Promise<BroadcastRecord> {
-    const people = recipients(b.audience);
+    const people = await recipients(b.audience);
     const messages = new Map<Lang, Outbound>();
     const message = (lang: Lang) => {
       const m = messages.get(lang) ?? composeMessage(i18n, b, lang);
@@ -105,7 +86,7 @@ export function createBroadcastService(services: Services, i18n: I18n) {
       await outbox().enqueue(rows, now);
     }
     const next: BroadcastRecord = {
-      ...(col().get(b.id) ?? b),
+      ...((await col.get(b.id)) ?? b),
       status: "sending",
       total: people.length,
       fannedOutAt: now.toISOString(),
@@ -114,14 +95,14 @@ export function createBroadcastService(services: Services, i18n: I18n) {
       next.status = "done";
       next.doneAt = now.toISOString();
     }
-    col().put(next);
-    await store.flush();
+    await col.put(next);
+    await repos.flush();
     kick();
     return next;
   }
 
   async function progress(id: string): Promise<BroadcastProgress> {
-    const b = col().get(id);
+    const b = await col.get(id);
     if (!b) throw new BroadcastError("not-found", `no broadcast ${id}`);
     if (!b.fannedOutAt) return { status: b.status, total: b.total, sent: 0, failed: 0, pending: b.total };
     let sent = 0;
@@ -136,7 +117,7 @@ export function createBroadcastService(services: Services, i18n: I18n) {
     const pending = Math.max(0, total - sent - failed - skipped);
     if (pending === 0 && b.status === "sending") {
       const done = { ...b, status: "done" as const, doneAt: services.clock().toISOString() };
-      col().put(done);
+      await col.put(done);
       return { status: "done", total, sent, failed, pending };
     }
     return { status: b.status, total, sent, failed, pending };
@@ -144,12 +125,9 @@ export function createBroadcastService(services: Services, i18n: I18n) {
 
   return {
     /** How many people an audience reaches now. */
-    count: (audience: Audience) => recipients(audience).length,
-    get: (id: string) => col().get(id),
-    list: () =>
-      col()
-        .all()
-        .sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+    count: async (audience: Audience) => (await recipients(audience)).length,
+    get: (id: string) => col.get(id),
+    list: () => col.list(),
     progress,
 
     /** Confirms a broadcast: recorded, then (unless scheduled later) fanned out to the outbox. */
@@ -168,10 +146,10 @@ export function createBroadcastService(services: Services, i18n: I18n) {
         audience: input.audience,
         ...(scheduled ? { scheduleAt: input.scheduleAt!.toISOString() } : {}),
         status: scheduled ? "scheduled" : "sending",
-        total: scheduled ? recipients(input.audience).length : 0,
+        total: scheduled ? (await recipients(input.audience)).length : 0,
       };
-      col().put(record);
-      await store.flush();
+      await col.put(record);
+      await repos.flush();
       if (scheduled) return { record, recipients: record.total };
       const out = await fanOut(record);
       return { record: out, recipients: out.total };
@@ -179,35 +157,29 @@ export function createBroadcastService(services: Services, i18n: I18n) {
 
     /** Fans out scheduled broadcasts that are due, and fan-outs a crash interrupted. */
     async tick(): Promise<number> {
-      const now = services.clock().toISOString();
-      const due = col().find(
-        (b) =>
-          (b.status === "scheduled" && (b.scheduleAt ?? "") <= now) ||
-          (b.status === "sending" && !b.fannedOutAt),
-      );
+      const due = await col.due(services.clock());
       for (const b of due) await fanOut(b);
       return due.length;
     },
 
     /** Stops everything not yet sent; rows already with the channel finish. */
     async cancel(id: string, by: string): Promise<BroadcastRecord> {
-      const b = col().get(id);
+      const b = await col.get(id);
       if (!b) throw new BroadcastError("not-found", `no broadcast ${id}`);
       if (b.status === "done" || b.status === "cancelled")
         throw new BroadcastError("finished", `broadcast ${id} is ${b.status}`);
       const now = services.clock();
       const next = { ...b, status: "cancelled" as const, cancelledAt: now.toISOString(), cancelledBy: by };
-      col().put(next);
-      await store.flush();
+      await col.put(next);
+      await repos.flush();
       if (b.fannedOutAt) await failQueued(effectOf(id), "cancelled", now);
       return next;
     },
 
     /** After "berhenti": this person's rows not yet claimed are not sent. */
     async forget(userKey: string): Promise<void> {
-      if (!(services as unknown as { outbox?: unknown }).outbox) return;
       const now = services.clock();
-      for (const b of col().find((x) => x.status === "sending")) {
+      for (const b of await col.sending()) {
         const rows = await outbox().byEffect(effectOf(b.id));
         await failRows(
           rows.filter((r) => `${r.channel}:${r.chatId}` === userKey),
@@ -220,21 +192,25 @@ export function createBroadcastService(services: Services, i18n: I18n) {
     /** "DAFTAR" to an announcement: one registration per person. True when new. */
     async register(broadcastId: string, userKey: string): Promise<boolean> {
       const id = `${broadcastId}|${userKey}`;
-      if (interest().get(id)) return false;
-      interest().put({ id, broadcast: broadcastId, userKey, at: services.clock().toISOString() });
-      await store.flush();
-      return true;
+      const added = await col.register({
+        id,
+        broadcast: broadcastId,
+        userKey,
+        at: services.clock().toISOString(),
+      });
+      if (added) await repos.flush();
+      return added;
     },
-    interested: (broadcastId: string) => interest().find((r) => r.broadcast === broadcastId),
+    interested: (broadcastId: string) => col.interested(broadcastId),
 
     /** A recipient who blocked the bot is unsubscribed (the dispatcher reports "blocked"). */
     async blocked(userKey: string): Promise<void> {
-      const u = store.getUser(userKey);
+      const u = await repos.people.get(userKey);
       if (!u?.subscription) return;
       delete u.subscription;
       const { subscriptions: _, ...rest } = u.consent;
-      store.putUser({ ...u, consent: rest, active: false });
-      await store.flush();
+      await repos.people.put({ ...u, consent: rest, active: false });
+      await repos.flush();
     },
   };
 
@@ -248,7 +224,7 @@ export function createBroadcastService(services: Services, i18n: I18n) {
       if (r.status !== "queued") continue;
       if ((await o.get(r.id))?.status === "queued") await o.record(r.id, { status: "failed", reason }, now);
     }
-    await store.flush();
+    await repos.flush();
   }
 }
 

@@ -53,7 +53,7 @@ export const command: CliCommand = {
       }
       return 0;
     } finally {
-      await env.store.close();
+      await env.repos.close();
     }
   },
 };

@@ -5,15 +5,15 @@ import { CAPABILITIES } from "../../flows/capabilities";
 import { type Config, loadConfig } from "../config";
 import { createLogger } from "../logger";
 import type { Lang } from "../model";
-import { openFileStore } from "../store/open-store";
-import type { ShardedStore } from "../store/sharded-store";
+import type { Repositories } from "../store/repositories";
+import { openFileRepositories } from "../store/store-repositories";
 import { type Bot, createBot } from "../wiring";
 
 /** What a CLI command works with. Logs go to stderr; stdout is for results. */
 export interface CliEnv {
   config: Config;
   log: Logger;
-  store: ShardedStore;
+  repos: Repositories;
   bot: Bot;
 }
 
@@ -22,9 +22,15 @@ export async function openCli(options: { readOnly?: boolean } = {}): Promise<Cli
   loadDotenv({ quiet: true });
   const config = loadConfig();
   const log = createLogger(process.env.CLI_LOG_LEVEL ?? "warn", 2);
-  const store = await openFileStore(config.DATA_DIR, { readOnly: options.readOnly });
-  const bot = createBot({ capabilities: CAPABILITIES, config, store, log });
-  return { config, log, store, bot };
+  const repos = await openFileRepositories(config.DATA_DIR, { readOnly: options.readOnly });
+  try {
+    const bot = createBot({ capabilities: CAPABILITIES, config, repos, log });
+    await bot.ready();
+    return { config, log, repos, bot };
+  } catch (err) {
+    await repos.close();
+    throw err;
+  }
 }
 
 /** Parsed flags: `--name value`, `--flag`, and the rest as positional words. */
@@ -79,7 +85,7 @@ export interface QueryCommand<R> {
   /** The usage line, printed when no text is given. */
   usage: string;
   /** Builds the answering function once, from the opened bot and the chosen language. */
-  answer(env: CliEnv, lang: Lang): (text: string) => R;
+  answer(env: CliEnv, lang: Lang): (text: string) => R | Promise<R>;
   /** Renders one result for people (without --json / --jsonl). */
   render(env: CliEnv, result: R, lang: Lang): string;
 }
@@ -105,12 +111,12 @@ export async function runQuery<R>(argv: string[], spec: QueryCommand<R>): Promis
       );
       return 0;
     }
-    const result = answer(text);
+    const result = await answer(text);
     process.stdout.write(
       args.flags.json ? `${JSON.stringify(result)}\n` : `${spec.render(env, result, lang)}\n`,
     );
     return 0;
   } finally {
-    await env.store.close();
+    await env.repos.close();
   }
 }

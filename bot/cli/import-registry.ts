@@ -1,5 +1,6 @@
 import { parseRegistryCsv, REGISTRY_COLUMNS } from "../registry/parse-csv";
-import { registryPath, writeRegistryFile } from "../registry/registry-file";
+import { registryPath } from "../registry/registry-file";
+import { createFileRegistry } from "../store/registry-store";
 import type { CliCommand } from "./cli-command";
 import { runCsvImport } from "./csv-import";
 
@@ -21,7 +22,8 @@ export const command: CliCommand = {
       },
       target: (config) => registryPath(config.DATA_DIR),
       write: (config, file, records) =>
-        writeRegistryFile(config.DATA_DIR, {
+        // The registry repository alone, without the store's writer lock: the bot may keep running.
+        createFileRegistry(config.DATA_DIR).replace({
           version: 1,
           sample: false,
           file,

@@ -4,7 +4,7 @@ import { loadConfig } from "../config";
 import { createOfficerAccounts, OfficerError } from "../officers/accounts";
 import { audit } from "../officers/audit";
 import { generatePassword } from "../officers/password";
-import { openFileStore } from "../store/open-store";
+import { openFileRepositories } from "../store/store-repositories";
 import type { CliCommand } from "./cli-command";
 import { parseArgs } from "./cli-env";
 
@@ -36,8 +36,8 @@ export const command: CliCommand = {
     }
     loadDotenv({ quiet: true });
     const config = loadConfig();
-    const store = await openFileStore(config.DATA_DIR, { readOnly: action === "list" });
-    const accounts = createOfficerAccounts(store);
+    const repos = await openFileRepositories(config.DATA_DIR, { readOnly: action === "list" });
+    const accounts = createOfficerAccounts(repos.officers);
     const actor = `cli:${process.env.USER ?? "unknown"}`;
     try {
       switch (action) {
@@ -45,8 +45,8 @@ export const command: CliCommand = {
           const given = flags["password-stdin"] ? (await readLine()).trim() : undefined;
           const password = given ?? generatePassword();
           const a = await accounts.add(name!, password);
-          audit(store, { actor, action: "officer-add", where: "cli", target: a.id, ok: true });
-          await store.flush();
+          await audit(repos.audit, { actor, action: "officer-add", where: "cli", target: a.id, ok: true });
+          await repos.flush();
           process.stdout.write(
             given
               ? `officer ${a.id} created\n`
@@ -55,29 +55,35 @@ export const command: CliCommand = {
           return 0;
         }
         case "token": {
-          const token = accounts.issueToken(name!);
-          audit(store, {
+          const token = await accounts.issueToken(name!);
+          await audit(repos.audit, {
             actor,
             action: "officer-token",
             where: "cli",
             target: name!.toLowerCase(),
             ok: true,
           });
-          await store.flush();
+          await repos.flush();
           process.stdout.write(
             `new API token for ${name!.toLowerCase()} (shown once; send it as "Authorization: Bearer …"):\n${token}\n`,
           );
           return 0;
         }
         case "disable": {
-          const a = accounts.disable(name!);
-          audit(store, { actor, action: "officer-disable", where: "cli", target: a.id, ok: true });
-          await store.flush();
+          const a = await accounts.disable(name!);
+          await audit(repos.audit, {
+            actor,
+            action: "officer-disable",
+            where: "cli",
+            target: a.id,
+            ok: true,
+          });
+          await repos.flush();
           process.stdout.write(`officer ${a.id} disabled; its tokens no longer work\n`);
           return 0;
         }
         case "list":
-          for (const a of accounts.list())
+          for (const a of await accounts.list())
             process.stdout.write(
               `${a.id}\t${a.disabled ? "disabled" : "active"}\t${a.tokens.length} token(s)\n`,
             );
@@ -93,7 +99,7 @@ export const command: CliCommand = {
       }
       throw err;
     } finally {
-      await store.close();
+      await repos.close();
     }
   },
 };

@@ -77,14 +77,20 @@ export const command: CliCommand = {
           process.stderr.write(`unknown status ${status}\n${USAGE}\n`);
           return 2;
         }
-        const reports = svc.list({
+        const reports = await svc.list({
           status: status as ReportStatus | undefined,
           verified: args.flags.verified === true ? true : undefined,
           term: typeof args.flags.term === "string" ? args.flags.term : undefined,
         });
-        const notices = svc.pendingNotices();
-        const groups = svc.groups();
-        const related = (r: ReportRecord) => svc.related(r.id).map((x) => x.id);
+        const notices = await svc.pendingNotices();
+        const groups = await svc.groups();
+        const relatedOf = new Map<string, string[]>();
+        for (const r of reports)
+          relatedOf.set(
+            r.id,
+            (await svc.related(r.id)).map((x) => x.id),
+          );
+        const related = (r: ReportRecord) => relatedOf.get(r.id) ?? [];
         out(
           json,
           {
@@ -106,14 +112,14 @@ export const command: CliCommand = {
         return 2;
       }
       if (action === "show") {
-        const r = svc.get(ref);
+        const r = await svc.get(ref);
         if (!r) {
           out(json, { error: "not-found", ref }, `report ${ref} not found`);
           return 1;
         }
         const v = view(
           r,
-          svc.related(r.id).map((x) => x.id),
+          (await svc.related(r.id)).map((x) => x.id),
         );
         out(json, v, JSON.stringify(v, null, 2));
         return 0;
@@ -155,7 +161,7 @@ export const command: CliCommand = {
       }
       throw err;
     } finally {
-      await env.store.close();
+      await env.repos.close();
     }
   },
 };

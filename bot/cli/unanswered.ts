@@ -9,7 +9,7 @@ export const command: CliCommand = {
     const limit = Number(args.flags.limit ?? 0) || Number.POSITIVE_INFINITY;
     const env = await openCli({ readOnly: true });
     try {
-      const rows = env.bot.services.faq.unanswered().slice(0, limit);
+      const rows = (await env.bot.services.faq.unanswered()).slice(0, limit);
       if (args.flags.json) {
         for (const r of rows) {
           process.stdout.write(
@@ -27,7 +27,7 @@ export const command: CliCommand = {
         process.stdout.write(`${String(r.count).padStart(width)}  ${r.lang}  ${r.text}\n`);
       return 0;
     } finally {
-      await env.store.close();
+      await env.repos.close();
     }
   },
 };

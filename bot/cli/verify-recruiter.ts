@@ -11,8 +11,8 @@ export const command: CliCommand = {
       answer(env, lang) {
         const { registry, clock } = env.bot.services;
         const t = env.bot.i18n.getFixedT(lang);
-        return (text) => {
-          const { lookup, info } = registry.check(text);
+        return async (text) => {
+          const { lookup, info } = await registry.check(text);
           return toVerifyResult(lookup, info, t, clock());
         };
       },

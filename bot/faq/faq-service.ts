@@ -3,7 +3,7 @@ import type { Lang } from "../model";
 import { detectLanguage } from "../nlp/detect-language";
 import type { Lexicon } from "../nlp/lexicon";
 import { loadStopWords, loadSynonyms, loadWordList } from "../nlp/word-lists";
-import type { Store } from "../store/types";
+import type { Repositories } from "../store/repositories";
 import { createAnalyzer } from "./analyzer";
 import {
   createFaqIndex,
@@ -45,16 +45,17 @@ export interface FaqService {
   /** Topics of a menu category, in content order (home category first). */
   topicsIn(category: FaqCategory): FaqEntry[];
   search(text: string): FaqMatch;
-  logUnanswered(text: string, lang: Lang): void;
-  unanswered(): UnansweredRecord[];
-  vote(topic: string, helpful: boolean): VoteRecord;
+  logUnanswered(text: string, lang: Lang): Promise<void>;
+  unanswered(): Promise<UnansweredRecord[]>;
+  vote(topic: string, helpful: boolean): Promise<VoteRecord>;
 }
 
 /** Content inputs of the FAQ (folders under content/). */
 export interface FaqServiceOptions {
   contentDir: string;
   lexicon: Lexicon;
-  store: Store;
+  /** Where votes and unanswered questions are kept. */
+  repos: Pick<Repositories, "votes" | "unanswered">;
   clock: () => Date;
   minScore?: number;
   /** Entries to use instead of content/faq (benchmarks). */
@@ -127,8 +128,8 @@ export function createFaqService(options: FaqServiceOptions): FaqService {
         offTopic: ranking.offTopic,
       };
     },
-    logUnanswered: (text, lang) => logUnanswered(options.store, text, lang, options.clock()),
-    unanswered: () => listUnanswered(options.store),
-    vote: (topic, helpful) => recordVote(options.store, topic, helpful),
+    logUnanswered: (text, lang) => logUnanswered(options.repos.unanswered, text, lang, options.clock()),
+    unanswered: () => listUnanswered(options.repos.unanswered),
+    vote: (topic, helpful) => recordVote(options.repos.votes, topic, helpful),
   };
 }

@@ -1,9 +1,9 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import type { Doc, Store } from "../store/types";
+import type { OfficerRepository } from "../store/repositories";
 import { hashPassword, verifyPassword } from "./password";
 
 /** A console account. Passwords are argon2id hashes; API tokens are stored as SHA-256 only. */
-export interface OfficerAccount extends Doc {
+export interface OfficerAccount {
   /** The account name (lower case). */
   id: string;
   passwordHash: string;
@@ -35,19 +35,18 @@ export function normalizeName(name: string): string {
 }
 
 /** Console accounts and API tokens, in the `officers` collection. */
-export function createOfficerAccounts(store: Store, clock: () => Date = () => new Date()) {
-  const col = () => store.collection<OfficerAccount>(OFFICERS);
-  const find = (name: string) => {
-    const a = col().get(normalizeName(name));
+export function createOfficerAccounts(repo: OfficerRepository, clock: () => Date = () => new Date()) {
+  const find = async (name: string) => {
+    const a = await repo.get(normalizeName(name));
     if (!a) throw new OfficerError("not-found", `no officer "${name}"`);
     return a;
   };
   return {
-    get: (name: string) => col().get(name.trim().toLowerCase()),
-    list: () => col().all(),
+    get: (name: string) => repo.get(name.trim().toLowerCase()),
+    list: () => repo.list(),
     async add(name: string, password: string): Promise<OfficerAccount> {
       const id = normalizeName(name);
-      if (col().get(id)) throw new OfficerError("exists", `officer "${id}" exists already`);
+      if (await repo.get(id)) throw new OfficerError("exists", `officer "${id}" exists already`);
       if (password.length < 10)
         throw new OfficerError("weak-password", "a password needs at least 10 characters");
       const account: OfficerAccount = {
@@ -56,39 +55,39 @@ export function createOfficerAccounts(store: Store, clock: () => Date = () => ne
         createdAt: clock().toISOString(),
         tokens: [],
       };
-      col().put(account);
+      await repo.put(account);
       return account;
     },
     /** A new bearer token (shown once); the account's other tokens stay valid. */
-    issueToken(name: string): string {
-      const a = find(name);
+    async issueToken(name: string): Promise<string> {
+      const a = await find(name);
       const tokenId = randomBytes(6).toString("hex");
       const secret = randomBytes(32).toString("base64url");
-      col().put({
+      await repo.put({
         ...a,
         tokens: [...a.tokens, { id: tokenId, sha256: sha256(secret), createdAt: clock().toISOString() }],
       });
       return `ma_${tokenId}_${secret}`;
     },
     /** Disables the account and drops its tokens. */
-    disable(name: string): OfficerAccount {
-      const a = find(name);
+    async disable(name: string): Promise<OfficerAccount> {
+      const a = await find(name);
       const next = { ...a, disabled: true, tokens: [] };
-      col().put(next);
+      await repo.put(next);
       return next;
     },
     /** The enabled account whose password this is. */
     async checkPassword(name: string, password: string): Promise<OfficerAccount | undefined> {
-      const a = col().get(name.trim().toLowerCase());
+      const a = await repo.get(name.trim().toLowerCase());
       if (!a || a.disabled) return undefined;
       return (await verifyPassword(password, a.passwordHash)) ? a : undefined;
     },
     /** The enabled account a bearer token belongs to. */
-    checkToken(token: string): OfficerAccount | undefined {
+    async checkToken(token: string): Promise<OfficerAccount | undefined> {
       const m = /^ma_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/.exec(token.trim());
       if (!m) return undefined;
       const digest = Buffer.from(sha256(m[2]!), "hex");
-      for (const a of col().all()) {
+      for (const a of await repo.list()) {
         if (a.disabled) continue;
         const t = a.tokens.find((x) => x.id === m[1]);
         if (t && timingSafeEqual(Buffer.from(t.sha256, "hex"), digest)) return a;

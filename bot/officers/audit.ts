@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
-import type { Doc, Store } from "../store/types";
+import type { AuditRepository } from "../store/repositories";
 
 /** One officer action outside reports: who, what, when and from where (no message text). */
-export interface OfficerAuditRecord extends Doc {
+export interface OfficerAuditRecord {
+  id: string;
   at: string;
   /** The officer: a console account name, or `channel:id` of a configured officer. */
   actor: string;
@@ -17,10 +18,10 @@ export interface OfficerAuditRecord extends Doc {
 export const OFFICER_AUDIT = "officer-audit";
 
 /** Appends an audit entry (made durable with the caller's next flush). */
-export function audit(
-  store: Store,
+export async function audit(
+  repo: AuditRepository,
   entry: Omit<OfficerAuditRecord, "id" | "at"> & { at?: Date },
-): OfficerAuditRecord {
+): Promise<OfficerAuditRecord> {
   const at = (entry.at ?? new Date()).toISOString();
   const record: OfficerAuditRecord = {
     id: `${at}-${randomBytes(4).toString("hex")}`,
@@ -31,6 +32,6 @@ export function audit(
     ok: entry.ok,
     ...(entry.target ? { target: entry.target } : {}),
   };
-  store.collection<OfficerAuditRecord>(OFFICER_AUDIT).put(record);
+  await repo.officer(record);
   return record;
 }

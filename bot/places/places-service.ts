@@ -1,5 +1,4 @@
 import { join } from "node:path";
-import type { Store } from "../store/types";
 import { createOfficeDirectory, type OfficeDirectory } from "./directory";
 import {
   loadOfficesContent,
@@ -8,7 +7,7 @@ import {
   officesStamp,
   readImportedOffices,
 } from "./office-file";
-import { createStoreProgrammeRepository, type ProgrammeRepository } from "./programme-repository";
+import type { ProgrammeRepository } from "./programme-repository";
 import { loadRegionList, loadVillages, type RegionList } from "./region-list";
 import { createRegionMatcher, type PlaceMatch, type RegionMatcher } from "./region-matcher";
 import { createVillageMatcher, type VillageMatcher } from "./village-matcher";
@@ -29,7 +28,8 @@ export interface PlacesService {
 export interface PlacesOptions {
   contentDir: string;
   dataDir: string;
-  store: Store;
+  /** Training programmes and interest registrations (`repos.programmes`). */
+  programmes: ProgrammeRepository;
   /** Another folder of idn-area-data CSV files (tests). */
   areaDataDir?: string;
 }
@@ -70,6 +70,6 @@ export function createPlacesService(options: PlacesOptions): PlacesService {
       }
       return { directory: current.directory, data: current.data };
     },
-    programmes: createStoreProgrammeRepository(options.store),
+    programmes: options.programmes,
   };
 }

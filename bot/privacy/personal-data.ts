@@ -1,13 +1,5 @@
-import { readdirSync } from "node:fs";
-import { join } from "node:path";
 import type { Services } from "../services";
-import type { Doc, SessionRecord, UserRecord } from "../store/types";
-
-/** Collections that never hold per-person documents to delete (reports are unlinked instead). */
-const NOT_PERSONAL = new Set(["reports", "audit", "report-notices"]);
-
-/** Collections other features are known to keep per person; more are found in DATA_DIR. */
-const KNOWN = ["subscriptions", "deliveries", "consents", "feedback", "outbox"];
+import type { SessionRecord, UserRecord } from "../store/types";
 
 /** What is stored about one person. */
 export interface PersonalData {
@@ -21,9 +13,9 @@ export interface PersonalData {
 
 /** Privacy: show and erase what is stored about a person. */
 export interface PrivacyService {
-  /** Collections scanned for a person's documents; features may add theirs. */
+  /** Collections or tables capabilities declare as personal (`Feature.personalData`). */
   personalCollections: Set<string>;
-  collect(userKey: string): PersonalData;
+  collect(userKey: string): Promise<PersonalData>;
   /** Deletes everything about the person (reports are kept, unlinked) and flushes. */
   erase(userKey: string): Promise<{ documents: number; reportsUnlinked: number }>;
 }
@@ -34,100 +26,27 @@ declare module "../services" {
   }
 }
 
-/** True when a document belongs to the person: keyed by them or naming them at its top level. */
-function belongs(doc: Doc, key: string, channel: string, chatId: string): boolean {
-  const d = doc as unknown as Record<string, unknown>;
-  if (d.id === key) return true;
-  if (d.channel === channel && d.chatId === chatId) return true;
-  return Object.values(d).some((v) => v === key);
-}
-
-/** Replaces nested strings equal to the key (e.g. a list of recipients); true when changed. */
-function scrub(value: unknown, key: string): { value: unknown; changed: boolean } {
-  if (value === key) return { value: "[deleted]", changed: true };
-  if (Array.isArray(value)) {
-    let changed = false;
-    const out = value
-      .map((v) => scrub(v, key))
-      .filter((r) => {
-        changed ||= r.changed;
-        return r.value !== "[deleted]";
-      })
-      .map((r) => r.value);
-    return { value: out, changed };
-  }
-  if (value && typeof value === "object") {
-    let changed = false;
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      const r = scrub(v, key);
-      changed ||= r.changed;
-      out[k] = r.value;
-    }
-    return { value: out, changed };
-  }
-  return { value, changed: false };
-}
-
-/** Builds the privacy service. */
+/** Builds the privacy service on the repositories (each store finds a person's documents its own way). */
 export function createPrivacyService(services: Services): PrivacyService {
-  const { store } = services;
-  const personalCollections = new Set(KNOWN);
-
-  function names(): string[] {
-    const found = new Set(personalCollections);
-    try {
-      for (const f of readdirSync(join(services.config.DATA_DIR, "collections"))) {
-        if (/^[a-z][a-z0-9-]*\.json$/.test(f)) found.add(f.slice(0, -5));
-      }
-    } catch {
-      /* no data directory (memory store) */
-    }
-    return [...found].filter((n) => !NOT_PERSONAL.has(n));
-  }
-
-  function split(key: string) {
-    const at = key.indexOf(":");
-    return { channel: key.slice(0, at), chatId: key.slice(at + 1) };
-  }
-
+  const { repos } = services;
   return {
-    personalCollections,
+    personalCollections: new Set(),
 
-    collect(key) {
-      const { channel, chatId } = split(key);
-      const other = names()
-        .map((name) => ({
-          collection: name,
-          count: store.collection(name).find((d) => belongs(d, key, channel, chatId)).length,
-        }))
-        .filter((o) => o.count > 0);
+    async collect(key) {
+      const { user, session } = await repos.people.load(key);
       return {
-        user: store.getUser(key),
-        session: store.getSession(key),
-        reports: services.reports?.linkedTo(key).map((r) => r.id) ?? [],
-        other,
+        user,
+        session,
+        reports: (await services.reports?.linkedTo(key))?.map((r) => r.id) ?? [],
+        other: await repos.personal.collect(key),
       };
     },
 
     async erase(key) {
-      const { channel, chatId } = split(key);
-      let documents = 0;
-      for (const name of names()) {
-        const col = store.collection(name);
-        for (const doc of col.all()) {
-          if (belongs(doc, key, channel, chatId)) {
-            col.delete(doc.id);
-            documents++;
-            continue;
-          }
-          const r = scrub(doc, key);
-          if (r.changed) col.put(r.value as Doc);
-        }
-      }
-      const reportsUnlinked = services.reports?.unlink(key) ?? 0;
-      store.deleteUser(key);
-      await store.flush();
+      const documents = await repos.personal.erase(key);
+      const reportsUnlinked = (await services.reports?.unlink(key)) ?? 0;
+      await repos.people.delete(key);
+      await repos.flush();
       services.log.info({ documents, reportsUnlinked }, "personal data erased");
       return { documents, reportsUnlinked };
     },

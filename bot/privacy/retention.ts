@@ -1,4 +1,3 @@
-import type { NoticeRecord, ReportRecord } from "../reports/types";
 import type { Services } from "../services";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -28,48 +27,27 @@ const MIN_PEOPLE = 20;
  * - handled officer notices older than the period are deleted.
  * Reports themselves and the officers' audit log are kept. Pure apart from the store.
  */
-export function sweep(services: Services, now: Date): SweepResult {
-  const { store } = services;
-  const cutoff = new Date(now.getTime() - services.config.RETENTION_DAYS * DAY_MS).toISOString();
+export async function sweep(services: Services, now: Date): Promise<SweepResult> {
+  const { people, reports } = services.repos;
+  const cutoff = new Date(now.getTime() - services.config.RETENTION_DAYS * DAY_MS);
   const result: SweepResult = { sessions: 0, users: 0, reportsUnlinked: 0, notices: 0 };
-  let staleUsers: { key: string; lastSeenAt: string }[] = [];
-  const staleSessions: string[] = [];
-  let people = 0;
-  store.eachUser((user, session) => {
-    people++;
-    if (user.lastSeenAt < cutoff && !user.consent.subscriptions)
-      staleUsers.push({ key: user.key, lastSeenAt: user.lastSeenAt });
-    else if (session && session.updatedAt < cutoff) staleSessions.push(user.key);
-  });
+  const total = await people.count();
+  let staleUsers = await people.expiredBefore(cutoff);
+  const staleSessions = await people.idleSessionsBefore(cutoff);
   // A clock far ahead (e.g. 100 days after a bad NTP step) makes everyone look stale.
-  if (people >= MIN_PEOPLE && staleUsers.length > people * SUSPECT_SHARE) {
-    const keep = Math.floor(people * MAX_SHARE_WHEN_SUSPECT);
-    staleUsers.sort((a, b) => a.lastSeenAt.localeCompare(b.lastSeenAt));
+  if (total >= MIN_PEOPLE && staleUsers.length > total * SUSPECT_SHARE) {
+    const keep = Math.floor(total * MAX_SHARE_WHEN_SUSPECT);
     result.heldBack = staleUsers.length - keep;
     staleUsers = staleUsers.slice(0, keep);
   }
-  for (const key of staleSessions) {
-    store.deleteSession(key);
-    result.sessions++;
-  }
+  for (const key of staleSessions) if (await people.deleteSession(key)) result.sessions++;
   for (const { key } of staleUsers) {
-    if (store.getSession(key)) result.sessions++;
-    store.deleteUser(key);
+    if (await people.session(key)) result.sessions++;
+    await people.delete(key);
     result.users++;
   }
-  const reports = store.collection<ReportRecord>("reports");
-  for (const r of reports.find((r) => r.status === "selesai" && r.updatedAt < cutoff)) {
-    if (r.reporterKey === undefined && r.contact === undefined) continue;
-    delete r.reporterKey;
-    delete r.contact;
-    reports.put(r);
-    result.reportsUnlinked++;
-  }
-  const notices = store.collection<NoticeRecord>("report-notices");
-  for (const n of notices.find((n) => n.createdAt < cutoff && !!n.handledAt)) {
-    notices.delete(n.id);
-    result.notices++;
-  }
+  result.reportsUnlinked = await reports.unlinkClosedBefore(cutoff);
+  result.notices = await reports.pruneHandledNotices(cutoff);
   return result;
 }
 
@@ -78,10 +56,10 @@ export function sweep(services: Services, now: Date): SweepResult {
  * Called from bot/main.ts. Logs counts only.
  */
 export function startRetentionSweep(services: Services): () => void {
-  const run = () => {
+  const run = async () => {
     try {
-      const result = sweep(services, services.clock());
-      void services.store.flush().catch((err) => services.log.error({ err }, "retention flush failed"));
+      const result = await sweep(services, services.clock());
+      void services.repos.flush().catch((err) => services.log.error({ err }, "retention flush failed"));
       services.log.info({ ...result, retentionDays: services.config.RETENTION_DAYS }, "retention sweep");
       if (result.heldBack) {
         services.log.warn(
@@ -93,8 +71,8 @@ export function startRetentionSweep(services: Services): () => void {
       services.log.error({ err }, "retention sweep failed");
     }
   };
-  const first = setTimeout(run, 5_000);
-  const timer = setInterval(run, DAY_MS);
+  const first = setTimeout(() => void run(), 5_000);
+  const timer = setInterval(() => void run(), DAY_MS);
   first.unref();
   timer.unref();
   return () => {

@@ -3,10 +3,10 @@ import { basename } from "node:path";
 import type { Logger } from "pino";
 import { ContentError } from "../i18n";
 import type { Lexicon } from "../nlp/lexicon";
+import type { RegistryRepository } from "../store/repositories";
 import { type Lookup, lookup } from "./lookup";
 import { createMatcher, type Matcher } from "./matcher";
 import { parseRegistryCsv } from "./parse-csv";
-import { readRegistryFile, registryPath, registryStamp } from "./registry-file";
 import { type RegistryInfo, registryInfo } from "./registry-info";
 import type { RegistryData } from "./types";
 
@@ -19,15 +19,18 @@ export interface RegistryAnswer {
 /** The registry as flows and the CLI use it. */
 export interface RegistryService {
   /** Checks a company name or licence number (free text), reloading a newer file first. */
-  check(text: string): RegistryAnswer;
+  check(text: string): Promise<RegistryAnswer>;
   /** Which registry answers now. */
-  info(): RegistryInfo;
-  /** Re-reads DATA_DIR/registry.json if it changed; true when a new one was loaded. */
-  refresh(): boolean;
+  info(): Promise<RegistryInfo>;
+  /** Loads the imported registry again if it changed; true when a new one was loaded. */
+  refresh(): Promise<boolean>;
+  /** Loads the imported registry now; an unreadable one rejects with a DataFileError naming it (start-up). */
+  load(): Promise<void>;
 }
 
 export interface RegistryServiceOptions {
-  dataDir: string;
+  /** Where the imported registry is kept (`repos.registry`). */
+  repo: RegistryRepository;
   /** The shipped sample CSV, used while DATA_DIR has no imported registry. */
   sampleFile: string;
   log: Logger;
@@ -50,25 +53,30 @@ export function loadSample(file: string, now: Date): RegistryData {
 }
 
 /**
- * The registry in DATA_DIR (or the shipped sample while none was imported). A cheap
- * mtime check on each lookup notices a newer file written by `import-registry` and
- * reloads it; a bad new file is logged and the previous registry keeps answering.
+ * The imported registry (or the shipped sample while none was imported). A cheap version
+ * check on each lookup notices a registry `import-registry` replaced and reloads it; a bad
+ * new one is logged and the previous registry keeps answering. The sample is checked at once
+ * (start-up fails on a bad sample); the imported registry is read on the first lookup.
  */
 export function createRegistryService(options: RegistryServiceOptions): RegistryService {
-  const file = registryPath(options.dataDir);
-  let stamp = registryStamp(file);
-  let data =
-    (stamp !== undefined ? readRegistryFile(file) : undefined) ??
-    loadSample(options.sampleFile, options.clock());
+  const sample = loadSample(options.sampleFile, options.clock());
+  let stamp: string | undefined;
+  let data = sample;
   let matcher: Matcher = createMatcher(data.records);
   let info = registryInfo(data);
 
-  function refresh(): boolean {
-    const now = registryStamp(file);
+  function use(next: RegistryData, version: string | undefined): void {
+    stamp = version;
+    data = next;
+    matcher = createMatcher(data.records);
+    info = registryInfo(data);
+  }
+
+  async function refresh(): Promise<boolean> {
+    const now = await options.repo.version();
     if (now === stamp) return false;
     try {
-      const next =
-        now === undefined ? loadSample(options.sampleFile, options.clock()) : readRegistryFile(file);
+      const next = now === undefined ? sample : await options.repo.current();
       stamp = now;
       if (!next) return false;
       data = next;
@@ -84,14 +92,18 @@ export function createRegistryService(options: RegistryServiceOptions): Registry
   }
 
   return {
-    check(text) {
-      refresh();
+    async check(text) {
+      await refresh();
       return { lookup: lookup(matcher, text, options.lexicon), info };
     },
-    info() {
-      refresh();
+    async info() {
+      await refresh();
       return info;
     },
     refresh,
+    async load() {
+      const version = await options.repo.version();
+      use(version === undefined ? sample : ((await options.repo.current()) ?? sample), version);
+    },
   };
 }

@@ -31,17 +31,17 @@ export function noticeText(t: TFunction, report: ReportRecord, groupSize: number
 const NOTICE_WAIT_MS = 30_000;
 
 /** Records one delivery outcome of an officer notice in the listed notice (the outbox's `report-notice` rows). */
-export function recordNoticeOutcome(services: Services, row: OutboxRow): void {
+export async function recordNoticeOutcome(services: Services, row: OutboxRow): Promise<void> {
   const ref = row.effect.slice("report-notice:".length);
-  const notices = services.store.collection<NoticeRecord>("report-notices");
-  const notice = notices.get(ref);
+  const notices = services.repos.reports;
+  const notice = await notices.notice(ref);
   if (!notice || row.status === "queued" || row.status === "sending") return;
   notice.deliveries.push(
     row.status === "sent"
       ? { channel: row.channel, ok: true }
       : { channel: row.channel, ok: false, reason: row.reason ?? row.status },
   );
-  notices.put(notice);
+  await notices.putNotice(notice);
 }
 
 /**
@@ -56,8 +56,8 @@ export async function notifyOfficers(
   report: ReportRecord,
   groupSize: number,
 ): Promise<NoticeRecord> {
-  const notices = services.store.collection<NoticeRecord>("report-notices");
-  const notice: NoticeRecord = notices.get(report.id) ?? {
+  const notices = services.repos.reports;
+  const notice: NoticeRecord = (await notices.notice(report.id)) ?? {
     id: report.id,
     createdAt: services.clock().toISOString(),
     deliveries: [],
@@ -76,12 +76,12 @@ export async function notifyOfficers(
   for (const row of rows.filter((r) => !services.senders.has(r.channel))) {
     notice.deliveries.push({ channel: row.channel, ok: false, reason: "no sender" });
   }
-  notices.put(notice);
+  await notices.putNotice(notice);
   const waiting = rows.filter((r) => services.senders.has(r.channel));
   const settled = Promise.all(waiting.map((r) => services.dispatcher.settled(r.id, NOTICE_WAIT_MS)));
   services.dispatcher.kick();
   await settled;
-  const final = notices.get(report.id) ?? notice;
+  const final = (await notices.notice(report.id)) ?? notice;
   const sent = final.deliveries.filter((d) => d.ok).length;
   services.log.info(
     { report: report.id, officersNotified: sent, listed: true },

@@ -26,9 +26,25 @@ function draw(length: number, random: RandomInt): string {
  */
 export function newReference(taken: (ref: string) => boolean, random: RandomInt = randomInt): string {
   for (let attempt = 0; ; attempt++) {
-    const ref = PREFIX + draw(LENGTH + Math.floor(attempt / 20), random);
+    const ref = candidate(attempt, random);
     if (!taken(ref)) return ref;
   }
+}
+
+/** `newReference` against a repository: `taken` asks the store. */
+export async function freeReference(
+  taken: (ref: string) => Promise<boolean>,
+  random: RandomInt = randomInt,
+): Promise<string> {
+  for (let attempt = 0; ; attempt++) {
+    const ref = candidate(attempt, random);
+    if (!(await taken(ref))) return ref;
+  }
+}
+
+/** The attempt-th reference to try: longer after every 20 taken ones. */
+function candidate(attempt: number, random: RandomInt): string {
+  return PREFIX + draw(LENGTH + Math.floor(attempt / 20), random);
 }
 
 /** Reads a reference as a person may type it ("ma 7k3q9xpm", "MA7K3Q9XPM"); undefined when it cannot be one. */

@@ -25,7 +25,7 @@ interface Tries {
  * gets the same answer whether the reference exists or not. Repeated wrong lookups from one
  * chat, or wrong secrets for one reference, are slowed (15 minutes).
  */
-export function createReportAccess(find: (ref: string) => ReportRecord | undefined) {
+export function createReportAccess(find: (ref: string) => Promise<ReportRecord | undefined>) {
   const byChat = new Map<string, Tries>();
   const byRef = new Map<string, Tries>();
 
@@ -51,8 +51,8 @@ export function createReportAccess(find: (ref: string) => ReportRecord | undefin
 
   return {
     /** `ref` as parsed; `secret` when one was typed; `chat` is the asker's `channel:chatId`. */
-    lookup(ref: string, chat: string, secret: string | undefined, now: number): StatusAccess {
-      const report = find(ref);
+    async lookup(ref: string, chat: string, secret: string | undefined, now: number): Promise<StatusAccess> {
+      const report = await find(ref);
       if (report?.reporterKey && report.reporterKey === chat) return { ok: true, report };
       const waitChat = blockedFor(byChat, chat, CHAT_TRIES, now);
       if (waitChat) return { ok: false, reason: "slowed", minutes: waitChat };

@@ -3,7 +3,7 @@ import type { Channel, Lang } from "../model";
 import type { Services } from "../services";
 import { extractSubject, subjectKeys } from "./extract";
 import { notifyOfficers, recordNoticeOutcome } from "./notify";
-import { hashSecret, newReference, newSecret, parseReference, type RandomInt } from "./reference";
+import { freeReference, hashSecret, newSecret, parseReference, type RandomInt } from "./reference";
 import { createReportAccess, type StatusAccess } from "./report-access";
 import type { AuditRecord, NewReport, NoticeRecord, ReportEntry, ReportRecord, ReportStatus } from "./types";
 import { createWarnings } from "./warnings";
@@ -40,25 +40,25 @@ export interface ReportService {
     notified: Promise<NoticeRecord | undefined>;
   }>;
   /** A status lookup by a person: their own report, or the reference with its secret; wrong lookups are slowed. */
-  statusFor(ref: string, chat: string, secret: string | undefined): StatusAccess;
+  statusFor(ref: string, chat: string, secret: string | undefined): Promise<StatusAccess>;
   /** A report by reference, as typed ("ma 7k3q9" works). */
-  get(ref: string): ReportRecord | undefined;
-  list(filter?: ReportFilter): ReportRecord[];
+  get(ref: string): Promise<ReportRecord | undefined>;
+  list(filter?: ReportFilter): Promise<ReportRecord[]>;
   /** Other reports naming the same company, phone number or account. */
-  related(ref: string): ReportRecord[];
+  related(ref: string): Promise<ReportRecord[]>;
   /** Groups of two or more reports sharing a company, phone number or account. */
-  groups(): { keys: string[]; reports: string[] }[];
+  groups(): Promise<{ keys: string[]; reports: string[] }[]>;
   setStatus(ref: string, status: ReportStatus, actor: string): Promise<ReportRecord>;
   setVerified(ref: string, verified: boolean, actor: string): Promise<ReportRecord>;
   addNote(ref: string, text: string, actor: string): Promise<ReportRecord>;
   /** Stores a reply (shown on status lookup) and delivers it to the reporter's chat when a sender exists. */
   reply(ref: string, text: string, actor: string): Promise<ReplyOutcome>;
   /** Notices of reports no officer has acted on yet. */
-  pendingNotices(): NoticeRecord[];
+  pendingNotices(): Promise<NoticeRecord[]>;
   /** Reports linked to a person's chat. */
-  linkedTo(userKey: string): ReportRecord[];
+  linkedTo(userKey: string): Promise<ReportRecord[]>;
   /** Removes the chat id and contact from a person's reports (kept as evidence). Returns how many. */
-  unlink(userKey: string): number;
+  unlink(userKey: string): Promise<number>;
 }
 
 /** Raised for an unknown reference or a bad officer input; the message is for the officer. */
@@ -78,25 +78,23 @@ export function createReportService(
   i18n: I18n,
   options: { random?: RandomInt } = {},
 ): ReportService {
-  const { store } = services;
+  const { repos } = services;
+  const reports = repos.reports;
   const tFor = (lang: Lang) => i18n.getFixedT(lang);
-  const reports = () => store.collection<ReportRecord>("reports");
-  const audit = () => store.collection<AuditRecord>("audit");
-  const notices = () => store.collection<NoticeRecord>("report-notices");
   const now = () => services.clock().toISOString();
 
-  function must(ref: string): ReportRecord {
+  async function must(ref: string): Promise<ReportRecord> {
     const id = parseReference(ref);
-    const report = id ? reports().get(id) : undefined;
+    const report = id ? await reports.byReference(id) : undefined;
     if (!report) throw new ReportError("not-found", `Report ${ref} not found`);
     return report;
   }
 
-  function related(ref: string): ReportRecord[] {
-    const report = must(ref);
-    const keys = new Set(subjectKeys(report.who));
-    if (!keys.size) return [];
-    return reports().find((r) => r.id !== report.id && subjectKeys(r.who).some((k) => keys.has(k)));
+  async function related(ref: string): Promise<ReportRecord[]> {
+    const report = await must(ref);
+    const keys = subjectKeys(report.who);
+    if (!keys.length) return [];
+    return (await reports.naming(keys)).filter((r) => r.id !== report.id);
   }
 
   async function record(
@@ -105,31 +103,28 @@ export function createReportService(
   ): Promise<ReportRecord> {
     const at = now();
     report.updatedAt = at;
-    reports().put(report);
-    let id = `${at}-${report.id}`;
-    for (let n = 2; audit().get(id); n++) id = `${at}-${report.id}-${n}`;
-    audit().put({ id, at, report: report.id, ...entry });
-    const notice = notices().get(report.id);
-    if (notice && !notice.handledAt) notices().put({ ...notice, handledAt: at });
-    await store.flush();
+    await reports.put(report);
+    await repos.audit.report({ at, report: report.id, ...entry });
+    const notice = await reports.notice(report.id);
+    if (notice && !notice.handledAt) await reports.putNotice({ ...notice, handledAt: at });
+    await repos.flush();
     return report;
   }
 
-  const access = createReportAccess((ref) => reports().get(ref));
+  const access = createReportAccess((ref) => reports.byReference(ref));
 
   const service: ReportService = {
     async submit(input) {
       const at = now();
       const secret = newSecret();
-      const filed = input.draft ? reports().find((r) => r.draft === input.draft)[0] : undefined;
+      const filed = input.draft ? await reports.byDraft(input.draft) : undefined;
       if (filed) {
         filed.secretHash = hashSecret(filed.id, secret);
-        reports().put(filed);
-        await store.flush();
-        return { report: filed, secret, repeated: true, notified: Promise.resolve(notices().get(filed.id)) };
+        await reports.put(filed);
+        await repos.flush();
+        return { report: filed, secret, repeated: true, notified: reports.notice(filed.id) };
       }
-      const id = newReference((ref) => reports().get(ref) !== undefined, options.random);
-      const report: ReportRecord = {
+      const build = (id: string): ReportRecord => ({
         id,
         status: "baru",
         verified: false,
@@ -147,47 +142,44 @@ export function createReportService(
         lang: input.lang,
         notes: [],
         replies: [],
-      };
-      reports().put(report);
-      notices().put({ id, createdAt: at, deliveries: [] });
-      await store.flush();
-      const size = related(id).length + 1;
+      });
+      // A reference is taken by creating the report under it; a taken one is drawn again.
+      const id = await freeReference(async (ref) => !(await reports.create(build(ref))), options.random);
+      const report = (await reports.byReference(id)) ?? build(id);
+      await reports.putNotice({ id, createdAt: at, deliveries: [] });
+      await repos.flush();
+      const size = (await related(id)).length + 1;
       const notified = notifyOfficers(services, tFor("id"), report, size).then(async (n) => {
-        await store.flush();
+        await repos.flush();
         return n;
       });
       notified.catch((err) => services.log.error({ err, report: id }, "report notice failed"));
       return { report, secret, notified };
     },
 
-    statusFor(ref, chat, secret) {
+    async statusFor(ref, chat, secret) {
       const id = parseReference(ref) ?? ref;
       return access.lookup(id, chat, secret, services.clock().getTime());
     },
 
-    get(ref) {
+    async get(ref) {
       const id = parseReference(ref);
-      return id ? reports().get(id) : undefined;
+      return id ? reports.byReference(id) : undefined;
     },
 
-    list(filter = {}) {
+    async list(filter = {}) {
       let keys: Set<string> | undefined;
       if (filter.term) keys = new Set(subjectKeys(extractSubject(termAsSubject(filter.term))));
-      return reports()
-        .find(
-          (r) =>
-            (!filter.status || r.status === filter.status) &&
-            (filter.verified === undefined || r.verified === filter.verified) &&
-            (!keys || subjectKeys(r.who).some((k) => keys.has(k)) || matchesText(r, filter.term ?? "")),
-        )
-        .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+      return (await reports.list({ status: filter.status, verified: filter.verified })).filter(
+        (r) => !keys || subjectKeys(r.who).some((k) => keys.has(k)) || matchesText(r, filter.term ?? ""),
+      );
     },
 
     related,
 
-    groups() {
+    async groups() {
       const byKey = new Map<string, Set<string>>();
-      for (const r of reports().all()) {
+      for (const r of await reports.list()) {
         for (const k of subjectKeys(r.who)) {
           if (!byKey.has(k)) byKey.set(k, new Set());
           byKey.get(k)?.add(r.id);
@@ -221,28 +213,28 @@ export function createReportService(
     },
 
     async setStatus(ref, status, actor) {
-      const report = must(ref);
+      const report = await must(ref);
       const from = report.status;
       report.status = status;
       return record(report, { actor, action: "status", from, to: status });
     },
 
     async setVerified(ref, verified, actor) {
-      const report = must(ref);
+      const report = await must(ref);
       report.verified = verified;
       return record(report, { actor, action: verified ? "verify" : "unverify" });
     },
 
     async addNote(ref, text, actor) {
       if (!text.trim()) throw new ReportError("empty", "A note needs text");
-      const report = must(ref);
+      const report = await must(ref);
       report.notes.push({ at: now(), by: actor, text: text.trim() });
       return record(report, { actor, action: "note" });
     },
 
     async reply(ref, text, actor) {
       if (!text.trim()) throw new ReportError("empty", "A reply needs text");
-      const report = must(ref);
+      const report = await must(ref);
       const entry: ReportEntry = { at: now(), by: actor, text: text.trim(), delivered: false };
       report.replies.push(entry);
       await record(report, { actor, action: "reply" });
@@ -278,46 +270,31 @@ export function createReportService(
         }
       }
       if (entry.delivered) {
-        reports().put(report);
-        await store.flush();
+        await reports.put(report);
+        await repos.flush();
       }
       return { report, delivered: entry.delivered === true, reason };
     },
 
-    pendingNotices() {
-      return notices()
-        .find((n) => !n.handledAt)
-        .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-    },
-
-    linkedTo(key) {
-      return reports().find((r) => r.reporterKey === key);
-    },
-
-    unlink(key) {
-      const mine = reports().find((r) => r.reporterKey === key);
-      for (const r of mine) {
-        r.reporterKey = undefined;
-        r.contact = undefined;
-        delete r.reporterKey;
-        delete r.contact;
-        reports().put(r);
-      }
-      return mine.length;
-    },
+    pendingNotices: () => reports.pendingNotices(),
+    linkedTo: (key) => reports.linkedTo(key),
+    unlink: (key) => reports.unlink(key),
   };
   services.dispatcher.onOutcome("report-notice", (row) => recordNoticeOutcome(services, row));
-  services.dispatcher.onOutcome("report-reply", (row) => {
+  services.dispatcher.onOutcome("report-reply", async (row) => {
     if (row.status !== "sent") return;
     const [, ref, index] = row.effect.split(":");
-    const report = ref ? reports().get(ref) : undefined;
+    const report = ref ? await reports.byReference(ref) : undefined;
     const entry = report?.replies[Number(index)];
     if (report && entry && !entry.delivered) {
       entry.delivered = true;
-      reports().put(report);
+      await reports.put(report);
     }
   });
-  services.warnings = createWarnings(() => reports().find((r) => r.verified));
+  // Oldest first: the first report naming a term gives the term its spelling.
+  services.warnings = createWarnings(async () =>
+    (await reports.list({ verified: true })).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+  );
   return service;
 }
 

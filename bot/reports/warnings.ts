@@ -21,9 +21,9 @@ function escapeRegExp(s: string): string {
  * phone number, an account, or a pasted offer), the names and numbers verified reports
  * mention, with how many verified reports name each. Unverified reports never count.
  */
-export function createWarnings(verified: () => ReportRecord[]) {
+export function createWarnings(verified: () => Promise<ReportRecord[]>) {
   return {
-    verifiedReports(text: string): { term: string; count: number }[] {
+    async verifiedReports(text: string): Promise<{ term: string; count: number }[]> {
       if (!text.trim()) return [];
       const plain = folded(text);
       const bare = companyKey(text);
@@ -34,7 +34,7 @@ export function createWarnings(verified: () => ReportRecord[]) {
         if (!counts.has(key)) counts.set(key, { term, reports: new Set() });
         counts.get(key)?.reports.add(report);
       };
-      for (const r of verified()) {
+      for (const r of await verified()) {
         for (const c of r.who.companies) {
           const key = companyKey(c);
           if (!key) continue;

@@ -60,6 +60,8 @@ export interface ReportRepository {
   byReference(ref: string): Promise<ReportRecord | undefined>;
   /** The report filed from a draft, if it was sent already (a second "Kirim" files nothing). */
   byDraft(draft: string): Promise<ReportRecord | undefined>;
+  /** Files a new report under its reference; false (and nothing changed) when the reference is taken. */
+  create(report: ReportRecord): Promise<boolean>;
   put(report: ReportRecord): Promise<void>;
   /** Reports matching the query, newest first. */
   list(query?: ReportQuery): Promise<ReportRecord[]>;

@@ -24,6 +24,11 @@ export function createStoreReports(store: Store): ReportRepository {
     async byDraft(draft) {
       return reports().find((r) => r.draft === draft)[0];
     },
+    async create(report) {
+      if (reports().get(report.id)) return false;
+      reports().put(report);
+      return true;
+    },
     async put(report) {
       reports().put(report);
     },

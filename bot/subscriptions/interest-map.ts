@@ -1,4 +1,4 @@
-import type { Store } from "../store/types";
+import type { PeopleRepository } from "../store/repositories";
 import { DESTINATIONS, SECTORS } from "./types";
 
 /** Cells below this many people are shown as "<5", so nobody can be singled out. */
@@ -21,7 +21,7 @@ export interface InterestMap {
 }
 
 /** Subscriber counts by region × destination and region × sector. No personal data. */
-export function interestMap(store: Store): InterestMap {
+export async function interestMap(people: PeopleRepository): Promise<InterestMap> {
   const dest: InterestTable = { regions: [], columns: DESTINATIONS, counts: {} };
   const sect: InterestTable = { regions: [], columns: SECTORS, counts: {} };
   let subscribers = 0;
@@ -31,15 +31,15 @@ export function interestMap(store: Store): InterestMap {
     t.counts[region] = row;
     row[col] = (row[col] ?? 0) + 1;
   };
-  store.eachUser((u) => {
+  for (const u of await people.subscribers()) {
     const s = u.subscription;
-    if (!s || !u.consent.subscriptions) return;
+    if (!s || !u.consent.subscriptions) continue;
     subscribers++;
     const region = s.region.name;
     perRegion[region] = (perRegion[region] ?? 0) + 1;
     for (const d of s.destinations) add(dest, region, d);
     for (const x of s.sectors) add(sect, region, x);
-  });
+  }
   for (const t of [dest, sect]) t.regions = Object.keys(t.counts).sort((a, b) => a.localeCompare(b));
   return { subscribers, perRegion, byDestination: dest, bySector: sect };
 }

@@ -7,6 +7,7 @@ import { loadConfig } from "../../bot/config";
 import { createLogger } from "../../bot/logger";
 import type { Inbound, MediaKind } from "../../bot/model";
 import { openFileStore } from "../../bot/store/open-store";
+import { createStoreRepositories } from "../../bot/store/store-repositories";
 import { createBot } from "../../bot/wiring";
 import { CAPABILITIES } from "../../flows/capabilities";
 
@@ -58,7 +59,7 @@ describe("handle() on arbitrary input", () => {
     const bot = createBot({
       capabilities: CAPABILITIES,
       config: loadConfig({ RATE_LIMIT_PER_MINUTE: "10000" }),
-      store,
+      repos: createStoreRepositories(store),
       log: createLogger("silent"),
     });
     let calls = 0;

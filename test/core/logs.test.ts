@@ -4,6 +4,7 @@ import { loadConfig } from "../../bot/config";
 import { createCore } from "../../bot/core";
 import { createLogger } from "../../bot/logger";
 import { createMemoryStore } from "../../bot/store/open-store";
+import { createStoreRepositories } from "../../bot/store/store-repositories";
 import { createBot } from "../../bot/wiring";
 import { CAPABILITIES } from "../../flows/capabilities";
 
@@ -25,7 +26,7 @@ describe("logs", () => {
     const bot = createBot({
       capabilities: CAPABILITIES,
       config: loadConfig({}),
-      store: createMemoryStore(),
+      repos: createStoreRepositories(createMemoryStore()),
       log,
     });
     const phone = "6281234567890";

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { createFaqService, type FaqService } from "../../bot/faq/faq-service";
 import { loadLexicon } from "../../bot/nlp/lexicon";
 import { CONTENT_DIR } from "../../bot/paths";
-import { createMemoryStore } from "../../bot/store/open-store";
+import { createMemoryRepositories } from "../../bot/store/store-repositories";
 
 /** One line of a question set: the topics accepted as right, or null for out of scope. */
 export interface SetItem {
@@ -24,7 +24,7 @@ export function realFaq(): FaqService {
   return createFaqService({
     contentDir: CONTENT_DIR,
     lexicon: loadLexicon(join(CONTENT_DIR, "lexicon", "informal-id.yaml")),
-    store: createMemoryStore(),
+    repos: createMemoryRepositories(),
     clock: () => new Date("2026-11-28T08:00:00Z"),
   });
 }

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { listUnanswered, logUnanswered, redact } from "../../bot/faq/unanswered-log";
-import { openFileStore } from "../../bot/store/open-store";
+import { openFileRepositories } from "../../bot/store/store-repositories";
 import { runCli } from "../helpers/run-cli";
 
 function filesUnder(dir: string): string[] {
@@ -21,15 +21,15 @@ describe("unanswered log", () => {
 
   it("persists text and counts only, and lists them with counts from the CLI", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "ma-faq-"));
-    const store = await openFileStore(dataDir);
+    const store = await openFileRepositories(dataDir);
     const now = new Date("2026-11-28T08:00:00Z");
-    logUnanswered(store, "cuaca besok gimana?", "id", now);
-    logUnanswered(store, "Cuaca besok gimana?", "id", now);
-    logUnanswered(store, "what's the weather", "en", now);
+    await logUnanswered(store.unanswered, "cuaca besok gimana?", "id", now);
+    await logUnanswered(store.unanswered, "Cuaca besok gimana?", "id", now);
+    await logUnanswered(store.unanswered, "what's the weather", "en", now);
     await store.close();
 
-    const reopened = await openFileStore(dataDir, { readOnly: true });
-    const rows = listUnanswered(reopened);
+    const reopened = await openFileRepositories(dataDir, { readOnly: true });
+    const rows = await listUnanswered(reopened.unanswered);
     await reopened.close();
     expect(rows.map((r) => [r.text, r.count])).toEqual([
       ["cuaca besok gimana?", 2],

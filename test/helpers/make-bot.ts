@@ -3,6 +3,8 @@ import type { Feature } from "../../bot/feature";
 import { createLogger } from "../../bot/logger";
 import type { Channel, HandleResult } from "../../bot/model";
 import { createMemoryStore } from "../../bot/store/open-store";
+import type { Repositories } from "../../bot/store/repositories";
+import { createStoreRepositories } from "../../bot/store/store-repositories";
 import type { Store } from "../../bot/store/types";
 import { type Bot, createBot } from "../../bot/wiring";
 import { CAPABILITIES } from "../../flows/capabilities";
@@ -22,7 +24,9 @@ export function fixedClock(start = "2026-11-28T08:00:00Z") {
 
 export interface TestBot {
   bot: Bot;
+  /** The lowdb store under `repos`, for tests that look at what was kept. */
   store: Store;
+  repos: Repositories;
   clock: ReturnType<typeof fixedClock>;
   /** Sends text (or `{choice}`) as one person and returns the core's answer. */
   say(chat: string, input: string | { choice: string }, channel?: Channel): Promise<HandleResult>;
@@ -33,6 +37,8 @@ export function makeBot(
   options: {
     env?: Record<string, string>;
     store?: Store;
+    /** Another data store (e.g. a second implementation); `store` then is unused. */
+    repos?: Repositories;
     config?: Config;
     capabilities?: readonly Feature[];
   } = {},
@@ -40,16 +46,18 @@ export function makeBot(
   const clock = fixedClock();
   const store = options.store ?? createMemoryStore();
   const config = options.config ?? loadConfig({ RATE_LIMIT_PER_MINUTE: "1000", ...options.env });
+  const repos = options.repos ?? createStoreRepositories(store);
   const bot = createBot({
     capabilities: options.capabilities ?? CAPABILITIES,
     config,
-    store,
+    repos,
     log: createLogger("silent"),
     clock,
   });
   return {
     bot,
     store,
+    repos,
     clock,
     say(chat, input, channel = "web") {
       clock.advance(1000);

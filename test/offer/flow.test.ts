@@ -92,7 +92,7 @@ describe("offer flow", () => {
   it("names verified reports about names or phones in the offer", async () => {
     const b = makeBot();
     b.bot.services.warnings = {
-      verifiedReports: (text) => (text.includes("0812") ? [{ term: "0812 3456 7890", count: 2 }] : []),
+      verifiedReports: async (text) => (text.includes("0812") ? [{ term: "0812 3456 7890", count: 2 }] : []),
     };
     await b.say("u5", "halo");
     await b.say("u5", { choice: "menu:offer" });

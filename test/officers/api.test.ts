@@ -39,7 +39,7 @@ async function setup() {
   const fake = fakeOutbox();
   Object.assign(t.bot.services, { outbox: fake.outbox });
   await t.bot.services.officers.add("siti", "kata-sandi-panjang");
-  const token = t.bot.services.officers.issueToken("siti");
+  const token = await t.bot.services.officers.issueToken("siti");
   const app = createWebApp(t.bot);
   const call = (method: string, path: string, body?: unknown, auth: string | null = `Bearer ${token}`) =>
     app.request(path, {
@@ -67,13 +67,13 @@ describe("officer API", () => {
       }
     }
     expect(fake.rows.size).toBe(0);
-    expect(t.bot.services.broadcasts.list()).toEqual([]);
+    expect(await t.bot.services.broadcasts.list()).toEqual([]);
   });
 
   it("a disabled officer's token stops working", async () => {
     const { t, call } = await setup();
     expect((await call("GET", "/admin/api/stats")).status).toBe(200);
-    t.bot.services.officers.disable("siti");
+    await t.bot.services.officers.disable("siti");
     expect((await call("GET", "/admin/api/stats")).status).toBe(401);
   });
 

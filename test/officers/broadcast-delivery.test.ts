@@ -173,7 +173,9 @@ describe("DAFTAR", () => {
     expect(allText(r)).toContain("Bahasa Jepang");
     const again = await t.say("1", "daftar", "telegram");
     expect(again.meta.registered).toBe(false);
-    expect(t.bot.services.broadcasts.interested(record.id).map((x) => x.userKey)).toEqual(["telegram:1"]);
+    expect((await t.bot.services.broadcasts.interested(record.id)).map((x) => x.userKey)).toEqual([
+      "telegram:1",
+    ]);
     // Someone who received no announcement is not registered.
     const other = await t.say("77", "daftar", "telegram");
     expect(other.meta.daftar).toBeUndefined();

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createOfficerAccounts } from "../../bot/officers/accounts";
-import { openFileStore } from "../../bot/store/open-store";
+import { openFileRepositories } from "../../bot/store/store-repositories";
 import { runCli } from "../helpers/run-cli";
 
 describe("npm run cli -- officer", () => {
@@ -31,23 +31,21 @@ describe("npm run cli -- officer", () => {
     expect(raw).not.toContain(password);
     expect(raw).not.toContain(token.split("_")[2]);
 
-    let store = await openFileStore(dataDir, { readOnly: true });
-    let accounts = createOfficerAccounts(store);
+    let store = await openFileRepositories(dataDir, { readOnly: true });
+    let accounts = createOfficerAccounts(store.officers);
     expect((await accounts.checkPassword("siti", password))?.id).toBe("siti");
     expect(await accounts.checkPassword("siti", "wrong-password")).toBeUndefined();
     expect((await accounts.checkPassword("budi", "rahasia-budi-123"))?.id).toBe("budi");
-    expect(accounts.checkToken(token)?.id).toBe("siti");
+    expect((await accounts.checkToken(token))?.id).toBe("siti");
     await store.close();
 
     expect(runCli(["officer", "disable", "siti"], { dataDir }).status).toBe(0);
     expect(runCli(["officer", "token", "nobody"], { dataDir }).status).toBe(1);
-    store = await openFileStore(dataDir, { readOnly: true });
-    accounts = createOfficerAccounts(store);
-    expect(accounts.checkToken(token)).toBeUndefined();
+    store = await openFileRepositories(dataDir, { readOnly: true });
+    accounts = createOfficerAccounts(store.officers);
+    expect(await accounts.checkToken(token)).toBeUndefined();
     expect(await accounts.checkPassword("siti", password)).toBeUndefined();
-    const audit = store
-      .collection<{ id: string; action: string; where: string; target: string }>("officer-audit")
-      .all();
+    const audit = (await store.audit.officerEntries()) as { action: string; where: string; target: string }[];
     expect(audit.map((a) => `${a.action} ${a.target} ${a.where}`)).toEqual([
       "officer-add siti cli",
       "officer-add budi cli",

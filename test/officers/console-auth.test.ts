@@ -83,7 +83,7 @@ describe("officer console security", () => {
     const cookie = await login();
     const r = await form("/admin/broadcasts", { text: "x" }, { cookie, origin: "https://evil.example" });
     expect(r.status).toBe(403);
-    expect(t.bot.services.broadcasts.list()).toEqual([]);
+    expect(await t.bot.services.broadcasts.list()).toEqual([]);
   });
 
   it("the sixth quick wrong login gets 429, per account and per IP", async () => {
@@ -101,7 +101,7 @@ describe("officer console security", () => {
     t.clock.advance(8 * 3_600_000 + 1000);
     expect((await get("/admin", cookie)).status).toBe(303);
     const again = await login();
-    t.bot.services.officers.disable("siti");
+    await t.bot.services.officers.disable("siti");
     expect((await get("/admin", again)).status).toBe(303);
   });
 

@@ -5,6 +5,7 @@ import { loadConfig } from "../../bot/config";
 import { createLogger } from "../../bot/logger";
 import type { Sender } from "../../bot/sender";
 import { createMemoryStore } from "../../bot/store/open-store";
+import { createStoreRepositories } from "../../bot/store/store-repositories";
 import { createBot } from "../../bot/wiring";
 import { CAPABILITIES } from "../../flows/capabilities";
 import { launchBrowser } from "../helpers/browser";
@@ -24,7 +25,7 @@ describe("officer console in headless Chromium", () => {
     const bot = createBot({
       capabilities: CAPABILITIES,
       config: loadConfig({}),
-      store,
+      repos: createStoreRepositories(store),
       log: createLogger("silent"),
     });
     for (let i = 0; i < 25; i++) {

@@ -69,7 +69,7 @@ describe("recruiter flow (sample registry)", () => {
 
   it("gives not-found advice and mentions verified reports", async () => {
     const t = newBot();
-    t.bot.services.warnings = { verifiedReports: () => [{ term: "pt angin ribut", count: 2 }] };
+    t.bot.services.warnings = { verifiedReports: async () => [{ term: "pt angin ribut", count: 2 }] };
     await t.say("e", "menu");
     const r = await t.say("e", "PT Angin Ribut Sekali");
     expect(rec(r.meta).status).toBe("not-found");

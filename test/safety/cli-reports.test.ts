@@ -6,6 +6,7 @@ import { loadConfig } from "../../bot/config";
 import { createLogger } from "../../bot/logger";
 import type { AuditRecord } from "../../bot/reports/types";
 import { openFileStore } from "../../bot/store/open-store";
+import { createStoreRepositories } from "../../bot/store/store-repositories";
 import { createBot } from "../../bot/wiring";
 import { CAPABILITIES } from "../../flows/capabilities";
 import { runCli } from "../helpers/run-cli";
@@ -15,7 +16,7 @@ async function seed(dir: string): Promise<string[]> {
   const bot = createBot({
     capabilities: CAPABILITIES,
     config: loadConfig({ DATA_DIR: dir }),
-    store,
+    repos: createStoreRepositories(store),
     log: createLogger("silent"),
   });
   const refs: string[] = [];

@@ -8,6 +8,7 @@ import { createLogger } from "../../bot/logger";
 import { PROJECT_ROOT } from "../../bot/paths";
 import type { ReportRecord } from "../../bot/reports/types";
 import { openFileStore } from "../../bot/store/open-store";
+import { createStoreRepositories } from "../../bot/store/store-repositories";
 import { createBot } from "../../bot/wiring";
 import { CAPABILITIES } from "../../flows/capabilities";
 
@@ -66,7 +67,7 @@ describe("report durability", () => {
     const bot = createBot({
       capabilities: CAPABILITIES,
       config: loadConfig({ DATA_DIR: dir }),
-      store,
+      repos: createStoreRepositories(store),
       log: createLogger("silent"),
     });
     const results = await Promise.all(

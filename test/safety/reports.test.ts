@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../bot/config";
 import type { AuditRecord, ReportRecord } from "../../bot/reports/types";
 import { createMemoryStore } from "../../bot/store/open-store";
+import { createStoreRepositories } from "../../bot/store/store-repositories";
 import { createBot } from "../../bot/wiring";
 import { CAPABILITIES } from "../../flows/capabilities";
 import { allText, choiceIds, fixedClock, makeBot, type TestBot } from "../helpers/make-bot";
@@ -197,7 +198,7 @@ describe("report flow", () => {
     expect(refOf(again)).toBe(refOf(first));
     expect(again.meta.report).toMatchObject({ repeated: true });
     expect(b.store.collection("reports").size()).toBe(1);
-    expect(b.bot.services.reports.pendingNotices()).toHaveLength(1);
+    expect(await b.bot.services.reports.pendingNotices()).toHaveLength(1);
     // The new secret works, the old one no longer does.
     expect((await b.say("x1", `${refOf(first)} ${secretOf(again)}`)).meta.report).toMatchObject({
       found: true,
@@ -237,7 +238,7 @@ describe("officer notification", () => {
     b.bot.services.senders.set("whatsapp", wa.sender);
     const done = await fileReport(b, "n1", { who: "PT Contoh Palsu, 0812-9999-0000" });
     const ref = refOf(done);
-    await b.bot.services.store.flush();
+    await b.bot.services.repos.flush();
     await b.bot.services.dispatcher.idle();
     expect(tg.sent.map((s) => s.chatId).sort()).toEqual([OFFICER, "700002"]);
     expect(wa.sent.map((s) => s.chatId)).toEqual(["628111@c.us"]);
@@ -262,7 +263,7 @@ describe("officer notification", () => {
     const bot = createBot({
       capabilities: CAPABILITIES,
       config: loadConfig({ RATE_LIMIT_PER_MINUTE: "1000" }),
-      store,
+      repos: createStoreRepositories(store),
       log: pino({ level: "trace" }, stream),
       clock,
     });
@@ -280,7 +281,7 @@ describe("officer notification", () => {
     expect(log).toContain("report notice listed");
     expect(log).toContain(ref);
     expect(log).not.toMatch(/Joko|0812|7777|6666|20 juta/);
-    expect(bot.services.reports.pendingNotices().map((n) => n.id)).toEqual([ref]);
+    expect((await bot.services.reports.pendingNotices()).map((n) => n.id)).toEqual([ref]);
   });
 });
 
@@ -329,15 +330,15 @@ describe("officer commands on Telegram", () => {
     expect(webReply.meta.delivered).toBe(false);
     expect(allText(await b.say("w2", r2))).toContain("Terima kasih atas laporannya.");
 
-    expect(b.bot.services.warnings?.verifiedReports("PT Maju Mundur")).toEqual([]);
+    expect(await b.bot.services.warnings?.verifiedReports("PT Maju Mundur")).toEqual([]);
     await officer(`/verifikasi ${r1}`);
-    expect(b.bot.services.warnings?.verifiedReports("PT Maju Mundur")).toEqual([
+    expect(await b.bot.services.warnings?.verifiedReports("PT Maju Mundur")).toEqual([
       { term: "PT Maju Mundur", count: 1 },
     ]);
-    expect(b.bot.services.warnings?.verifiedReports("hubungi 081233334444 segera")).toEqual([
+    expect(await b.bot.services.warnings?.verifiedReports("hubungi 081233334444 segera")).toEqual([
       { term: "6281233334444", count: 1 },
     ]);
-    expect(b.bot.services.warnings?.verifiedReports("PT Lain Sekali")).toEqual([]);
+    expect(await b.bot.services.warnings?.verifiedReports("PT Lain Sekali")).toEqual([]);
 
     const audit = b.store.collection<AuditRecord>("audit").all();
     expect(audit.map((a) => a.action).sort()).toEqual(["note", "reply", "reply", "status", "verify"]);
@@ -365,21 +366,21 @@ describe("public warnings", () => {
     for (const who of ["PT Kilat Jaya, 0812 5555 6666", "pt. kilat jaya", "PT KILAT JAYA dan @kilat.loker"]) {
       refs.push(refOf(await fileReport(b, `v${refs.length}`, { who })));
     }
-    expect(b.bot.services.warnings?.verifiedReports("PT Kilat Jaya")).toEqual([]);
+    expect(await b.bot.services.warnings?.verifiedReports("PT Kilat Jaya")).toEqual([]);
     for (const ref of refs.slice(0, 2)) await svc.setVerified(ref, true, "test");
-    expect(b.bot.services.warnings?.verifiedReports("PT Kilat Jaya")).toEqual([
+    expect(await b.bot.services.warnings?.verifiedReports("PT Kilat Jaya")).toEqual([
       { term: "PT Kilat Jaya", count: 2 },
     ]);
-    expect(b.bot.services.warnings?.verifiedReports("kilat jaya")).toEqual([
+    expect(await b.bot.services.warnings?.verifiedReports("kilat jaya")).toEqual([
       { term: "PT Kilat Jaya", count: 2 },
     ]);
-    expect(b.bot.services.warnings?.verifiedReports("PT Kilat Jaya Sentosa Abadi")).toEqual([]);
-    expect(b.bot.services.warnings?.verifiedReports("@kilat.loker")).toEqual([]);
+    expect(await b.bot.services.warnings?.verifiedReports("PT Kilat Jaya Sentosa Abadi")).toEqual([]);
+    expect(await b.bot.services.warnings?.verifiedReports("@kilat.loker")).toEqual([]);
     await svc.setVerified(refs[2] as string, true, "test");
-    expect(b.bot.services.warnings?.verifiedReports("akun @kilat.loker")).toEqual([
+    expect(await b.bot.services.warnings?.verifiedReports("akun @kilat.loker")).toEqual([
       { term: "@kilat.loker", count: 1 },
     ]);
-    expect(svc.groups()).toEqual([
+    expect(await svc.groups()).toEqual([
       { keys: ["ac:kilat.loker", "co:kilat jaya", "ph:6281255556666"], reports: [...refs].sort() },
     ]);
   });

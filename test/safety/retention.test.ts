@@ -39,11 +39,16 @@ describe("retention sweep", () => {
     // 29 days later nothing is old enough.
     b.clock.advance(29 * DAY);
     await b.say("recent", "menu");
-    expect(sweep(services, b.clock())).toEqual({ sessions: 0, users: 0, reportsUnlinked: 0, notices: 0 });
+    expect(await sweep(services, b.clock())).toEqual({
+      sessions: 0,
+      users: 0,
+      reportsUnlinked: 0,
+      notices: 0,
+    });
 
     // 31 days after the start, the first conversations are past the limit.
     b.clock.advance(2 * DAY);
-    const result = sweep(services, b.clock());
+    const result = await sweep(services, b.clock());
     expect(result).toEqual({ sessions: 2, users: 1, reportsUnlinked: 1, notices: 1 });
     expect(b.store.getUser("web:old")).toBeUndefined();
     expect(b.store.getSession("web:old")).toBeUndefined();
@@ -57,7 +62,12 @@ describe("retention sweep", () => {
     expect(reports.get(open.report.id)?.reporterKey).toBe("web:still");
     // The open report's notice is still waiting for an officer: kept.
     expect(b.store.collection<NoticeRecord>("report-notices").get(open.report.id)).toBeDefined();
-    expect(sweep(services, b.clock())).toEqual({ sessions: 0, users: 0, reportsUnlinked: 0, notices: 0 });
+    expect(await sweep(services, b.clock())).toEqual({
+      sessions: 0,
+      users: 0,
+      reportsUnlinked: 0,
+      notices: 0,
+    });
   });
 
   it("runs once a day and stops when asked", async () => {
@@ -80,7 +90,7 @@ describe("retention sweep", () => {
     const b = makeBot({ env: { RETENTION_DAYS: "90" } });
     for (let i = 0; i < 50; i++) await b.say(`p${i}`, "menu");
     b.clock.advance(100 * DAY);
-    const result = sweep(b.bot.services, b.clock());
+    const result = await sweep(b.bot.services, b.clock());
     expect(result.users).toBe(5);
     expect(result.heldBack).toBe(45);
     expect(b.store.userCount()).toBe(45);
@@ -91,7 +101,7 @@ describe("retention sweep", () => {
     for (let i = 0; i < 5; i++) await b.say(`idle${i}`, "menu");
     b.clock.advance(91 * DAY);
     for (let i = 0; i < 30; i++) await b.say(`active${i}`, "menu");
-    const result = sweep(b.bot.services, b.clock());
+    const result = await sweep(b.bot.services, b.clock());
     expect(result.users).toBe(5);
     expect(result.heldBack).toBeUndefined();
   });

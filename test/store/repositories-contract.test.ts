@@ -107,11 +107,17 @@ for (const impl of IMPLEMENTATIONS) {
         }),
       );
       expect((await r.reports.byReference("MA-AAAAAAAA"))?.draft).toBe("d1");
+      expect(await r.reports.create(report("MA-AAAAAAAA", { what: "other" }))).toBe(false);
+      expect((await r.reports.byReference("MA-AAAAAAAA"))?.what).toBe("minta uang");
+      const other = { createdAt: day(0.5).toISOString(), status: "dirujuk" as const, reporterKey: "web:r9" };
+      const noOne = { companies: [], phones: [], accounts: [] };
+      expect(await r.reports.create(report("MA-DDDDDDDD", { ...other, who: noOne }))).toBe(true);
       expect((await r.reports.byDraft("d1"))?.id).toBe("MA-AAAAAAAA");
       expect(await r.reports.byDraft("nope")).toBeUndefined();
       expect((await r.reports.list()).map((x) => x.id)).toEqual([
         "MA-CCCCCCCC",
         "MA-BBBBBBBB",
+        "MA-DDDDDDDD",
         "MA-AAAAAAAA",
       ]);
       expect((await r.reports.list({ verified: true })).map((x) => x.id)).toEqual(["MA-BBBBBBBB"]);

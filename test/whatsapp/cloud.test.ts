@@ -171,11 +171,11 @@ describe("WhatsApp Cloud API webhook", () => {
     await h.post(incoming(PHONE, textOf("bantuan")));
     await h.handled(1);
     const wamid = h.graph.to(PHONE)[0]!.wamid;
-    expect(h.wa.statusOf(wamid)?.status).toBe("accepted");
+    expect((await h.wa.statusOf(wamid))?.status).toBe("accepted");
     await h.post(
       envelope({ statuses: [{ id: wamid, status: "delivered", timestamp: "1", recipient_id: PHONE }] }),
     );
-    expect(h.wa.statusOf(wamid)?.status).toBe("delivered");
+    expect((await h.wa.statusOf(wamid))?.status).toBe("delivered");
     await h.post(
       envelope({
         statuses: [
@@ -189,7 +189,7 @@ describe("WhatsApp Cloud API webhook", () => {
         ],
       }),
     );
-    expect(h.wa.statusOf(wamid)).toMatchObject({ status: "failed", errorCode: 131047 });
+    expect(await h.wa.statusOf(wamid)).toMatchObject({ status: "failed", errorCode: 131047 });
     expect(JSON.stringify(h.test.store.collection("whatsapp-cloud-statuses").all())).not.toContain(wamid);
   });
 

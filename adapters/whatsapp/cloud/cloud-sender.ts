@@ -33,8 +33,8 @@ export function classifyGraphError(err: unknown): GraphVerdict {
 
 export interface CloudSenderOptions {
   graph: GraphClient;
-  render: (message: Outbound, chatId: string) => GraphBody[];
-  recipient: (chatId: string) => Recipient;
+  render: (message: Outbound, chatId: string) => GraphBody[] | Promise<GraphBody[]>;
+  recipient: (chatId: string) => Recipient | Promise<Recipient>;
   /** Messages per second overall (Meta: 80 per number by default, inbound included). */
   perSecond: number;
   /** Least time between two proactive messages to one person, in ms (default 1 s; replies leave no pause). */
@@ -43,7 +43,7 @@ export interface CloudSenderOptions {
   template?: { name: string; lang: string };
   log?: Logger;
   /** Each message accepted by Meta, with its wamid (statuses arrive for it later) and the outbox delivery id. */
-  onSent?: (wamid: string, chatId: string, deliveryId?: string) => void;
+  onSent?: (wamid: string, chatId: string, deliveryId?: string) => undefined | Promise<unknown>;
   maxAttempts?: number;
   /** First backoff for throttling and server errors (doubled, jittered). */
   backoffMs?: number;
@@ -87,11 +87,12 @@ export function createCloudSender(options: CloudSenderOptions): CloudSender {
         if (err instanceof GateClosedError) return { ok: false, permanent: false, reason: "stopped" };
         throw err;
       }
-      const call = options.graph.send(options.recipient(chatId), body).finally(release);
+      const to = await options.recipient(chatId);
+      const call = options.graph.send(to, body).finally(release);
       inFlight.add(call);
       try {
         const wamid = await call;
-        if (wamid) options.onSent?.(wamid, chatId, how.deliveryId);
+        if (wamid) await options.onSent?.(wamid, chatId, how.deliveryId);
         return { ok: true };
       } catch (err) {
         const verdict = classifyGraphError(err);
@@ -149,8 +150,8 @@ export function createCloudSender(options: CloudSenderOptions): CloudSender {
   return {
     channel: "whatsapp",
     sendBodies,
-    send: (chatId, message, sendOptions) =>
-      sendBodies(chatId, options.render(message, chatId), { deliveryId: sendOptions?.deliveryId }),
+    send: async (chatId, message, sendOptions) =>
+      sendBodies(chatId, await options.render(message, chatId), { deliveryId: sendOptions?.deliveryId }),
     pending: () => gate.pending(),
     async stop() {
       stopped = true;

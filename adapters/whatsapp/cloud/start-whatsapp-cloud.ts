@@ -3,7 +3,7 @@ import type { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { Logger } from "pino";
 import type { Config } from "../../../bot/config";
-import { DEFAULT_LANG, userKey } from "../../../bot/model";
+import { DEFAULT_LANG } from "../../../bot/model";
 import type { Doc } from "../../../bot/store/types";
 import type { Bot } from "../../../bot/wiring";
 import { createChatQueue } from "../chat-queue";
@@ -62,7 +62,7 @@ export interface WhatsAppCloudHandle {
   mode: "cloud";
   sender: CloudSender;
   /** The last status of a sent message by its wamid. */
-  statusOf(wamid: string): StatusDoc | undefined;
+  statusOf(wamid: string): Promise<StatusDoc | undefined>;
   stop(): Promise<void>;
 }
 
@@ -96,28 +96,41 @@ export async function startWhatsAppCloud(options: StartWhatsAppCloudOptions): Pr
     );
   }
   const { core, i18n, services } = bot;
-  const store = services.store;
-  const contacts = store.collection<ContactDoc>("whatsapp-cloud-contacts");
-  services.privacy?.personalCollections.add("whatsapp-cloud-contacts");
-  const statuses = store.collection<StatusDoc>("whatsapp-cloud-statuses");
-  const seen = createSeenIds(store, "whatsapp-cloud-seen");
-  const tFor = (chatId: string) =>
-    i18n.getFixedT(store.getUser(userKey("whatsapp", chatId))?.lang ?? DEFAULT_LANG);
-  const recipient = (chatId: string): Recipient => {
-    const phone = contacts.get(chatId)?.phone;
+  const { kv } = services.repos;
+  const CONTACTS = "whatsapp-cloud-contacts";
+  const STATUSES = "whatsapp-cloud-statuses";
+  const contacts = {
+    get: (id: string) => kv.get<ContactDoc>(CONTACTS, id),
+    put: (doc: ContactDoc) => kv.put(CONTACTS, doc.id, doc),
+  };
+  const statuses = {
+    get: (id: string) => kv.get<StatusDoc>(STATUSES, id),
+    put: (doc: StatusDoc) => kv.put(STATUSES, doc.id, doc),
+  };
+  const seen = createSeenIds(services.repos.seen, "whatsapp-cloud-seen");
+  const tFor = async (chatId: string) =>
+    i18n.getFixedT((await bot.people.lang("whatsapp", chatId)) ?? DEFAULT_LANG);
+  const recipient = async (chatId: string): Promise<Recipient> => {
+    const phone = (await contacts.get(chatId))?.phone;
     if (phone) return { to: phone };
     return /^[A-Z]{2}\./.test(chatId) ? { recipient: chatId } : { to: chatId };
   };
   const STATUS_KEEP_MS = 30 * 24 * 3600_000;
   let nextPrune = 0;
-  const record = (wamid: string, status: string, errorCode?: number, delivery?: string): StatusDoc => {
+  const record = async (
+    wamid: string,
+    status: string,
+    errorCode?: number,
+    delivery?: string,
+  ): Promise<StatusDoc> => {
     const now = Date.now();
     if (now >= nextPrune) {
       nextPrune = now + 3600_000;
-      for (const d of statuses.find((x) => Date.parse(x.at) < now - STATUS_KEEP_MS)) statuses.delete(d.id);
+      for (const d of await kv.all<StatusDoc>(STATUSES))
+        if (Date.parse(d.value.at) < now - STATUS_KEEP_MS) await kv.delete(STATUSES, d.id);
     }
     const id = hashId(wamid);
-    const known = statuses.get(id)?.delivery ?? delivery;
+    const known = (await statuses.get(id))?.delivery ?? delivery;
     const doc: StatusDoc = {
       id,
       status,
@@ -125,7 +138,7 @@ export async function startWhatsAppCloud(options: StartWhatsAppCloudOptions): Pr
       ...(errorCode !== undefined ? { errorCode } : {}),
       ...(known ? { delivery: known } : {}),
     };
-    statuses.put(doc);
+    await statuses.put(doc);
     return doc;
   };
 
@@ -137,7 +150,7 @@ export async function startWhatsAppCloud(options: StartWhatsAppCloudOptions): Pr
       token: config.WHATSAPP_CLOUD_TOKEN!,
       fetch: options.fetch,
     }),
-    render: (message, chatId) => renderCloud(message, tFor(chatId)),
+    render: async (message, chatId) => renderCloud(message, await tFor(chatId)),
     recipient,
     perSecond: config.WHATSAPP_CLOUD_RATE,
     template: config.WHATSAPP_CLOUD_TEMPLATE_NAME
@@ -157,12 +170,13 @@ export async function startWhatsAppCloud(options: StartWhatsAppCloudOptions): Pr
 
   function handleMessage(m: CloudMessage) {
     const chatId = m.inbound.chatId;
-    if (m.phone && m.phone !== chatId && contacts.get(chatId)?.phone !== m.phone)
-      contacts.put({ id: chatId, phone: m.phone, channel: "whatsapp", chatId });
     queue.push(chatId, async () => {
+      if (!(await seen.first(m.id))) return;
       try {
+        if (m.phone && m.phone !== chatId && (await contacts.get(chatId))?.phone !== m.phone)
+          await contacts.put({ id: chatId, phone: m.phone, channel: "whatsapp", chatId });
         const result = await core.handle(m.inbound);
-        const t = tFor(chatId);
+        const t = await tFor(chatId);
         for (const out of result.replies) {
           const outcome = await sender.sendBodies(chatId, renderCloud(out, t), { reply: true });
           if (!outcome.ok) {
@@ -198,9 +212,9 @@ export async function startWhatsAppCloud(options: StartWhatsAppCloudOptions): Pr
       return c.text("bad json", 400);
     }
     const { messages, statuses: reported } = readWebhook(payload);
-    for (const m of messages) if (seen.first(m.id)) handleMessage(m);
+    for (const m of messages) handleMessage(m);
     for (const s of reported) {
-      const doc = record(s.id, s.status, s.errorCode);
+      const doc = await record(s.id, s.status, s.errorCode);
       // Meta accepted it (the row is "sent"), then could not deliver it: the outbox row records that.
       if (s.status === "failed" && doc.delivery) {
         const reason = `whatsapp status failed${s.errorCode ? ` ${s.errorCode}` : ""}`;

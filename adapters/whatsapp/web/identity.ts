@@ -1,6 +1,5 @@
 import type { Logger } from "pino";
-import { userKey } from "../../../bot/model";
-import type { Store } from "../../../bot/store/types";
+import type { KeyValueRepository } from "../../../bot/store/repositories";
 
 /**
  * `<id>` → the chat id the person is known under (their first one, or an officer's form).
@@ -14,7 +13,10 @@ interface AliasDoc {
 }
 
 export interface IdentityOptions {
-  store: Store;
+  /** Where aliases are kept (scope `whatsapp-aliases`). */
+  kv: KeyValueRepository;
+  /** True once this chat id has written to the bot. */
+  known: (chatId: string) => Promise<boolean>;
   log: Logger;
   /** OFFICER_WHATSAPP_IDS: an officer keeps the form they are configured under. */
   officers: readonly string[];
@@ -31,12 +33,16 @@ const isPersonId = (id: string) => id.endsWith("@c.us") || id.endsWith("@lid");
  * either form reach the same person. Officers match under either form.
  */
 export function createIdentity(options: IdentityOptions) {
-  const aliases = options.store.collection<AliasDoc>("whatsapp-aliases");
+  const SCOPE = "whatsapp-aliases";
+  const aliases = {
+    get: (id: string) => options.kv.get<AliasDoc>(SCOPE, id),
+    put: (doc: AliasDoc) => options.kv.put(SCOPE, doc.id, doc),
+  };
   const pending = new Map<string, Promise<string>>();
-  const known = (id: string) => !!options.store.getUser(userKey("whatsapp", id));
+  const known = options.known;
 
   async function resolve(chatId: string): Promise<string> {
-    const cached = aliases.get(chatId);
+    const cached = await aliases.get(chatId);
     if (cached) return cached.person;
     if (!isPersonId(chatId)) return chatId;
     let other: string | undefined;
@@ -54,21 +60,18 @@ export function createIdentity(options: IdentityOptions) {
       }
     }
     const forms = [chatId, ...(other && other !== chatId ? [other] : [])];
-    const person =
-      forms.find((f) => options.officers.includes(f)) ??
-      aliases.get(other ?? "")?.person ??
-      (known(chatId) ? chatId : undefined) ??
-      forms.find((f) => f !== chatId && known(f)) ??
-      chatId;
-    for (const f of forms) aliases.put({ id: f, person, channel: "whatsapp", chatId: person });
+    let person = forms.find((f) => options.officers.includes(f));
+    person ??= (other ? await aliases.get(other) : undefined)?.person;
+    if (!person && (await known(chatId))) person = chatId;
+    for (const f of forms) if (!person && f !== chatId && (await known(f))) person = f;
+    person ??= chatId;
+    for (const f of forms) await aliases.put({ id: f, person, channel: "whatsapp", chatId: person });
     return person;
   }
 
   return {
     /** The chat id this person is known under; one lookup per new chat id. */
     person(chatId: string): Promise<string> {
-      const cached = aliases.get(chatId);
-      if (cached) return Promise.resolve(cached.person);
       let p = pending.get(chatId);
       if (!p) {
         p = resolve(chatId).finally(() => pending.delete(chatId));

@@ -83,11 +83,12 @@ export async function startWhatsAppWeb(options: StartWhatsAppWebOptions): Promis
   }
   const startedAt = Date.now();
   const notBefore = startedAt - (options.oldMarginMs ?? 120_000);
-  const seen = createSeenIds(services.store, "whatsapp-web-seen");
-  services.privacy?.personalCollections.add("whatsapp-aliases");
+  const seen = createSeenIds(services.repos.seen, "whatsapp-web-seen");
+  const known = (chatId: string) => bot.people.known("whatsapp", chatId);
   let supervisor: Supervisor | undefined;
   const identity = createIdentity({
-    store: services.store,
+    kv: services.repos.kv,
+    known,
     log,
     officers: config.OFFICER_WHATSAPP_IDS,
     lookup: () => {
@@ -98,10 +99,10 @@ export async function startWhatsAppWeb(options: StartWhatsAppWebOptions): Promis
   const queue = createChatQueue((err) =>
     log.error({ err: (err as Error)?.message }, "whatsapp message failed"),
   );
-  const tFor = (chatId: string) =>
-    i18n.getFixedT(services.store.getUser(userKey("whatsapp", chatId))?.lang ?? DEFAULT_LANG);
-  const render = (out: Outbound, chatId: string) =>
-    splitText(numberedText(out, tFor(chatId)), WHATSAPP_TEXT_LIMIT);
+  const tFor = async (chatId: string) =>
+    i18n.getFixedT((await bot.people.lang("whatsapp", chatId)) ?? DEFAULT_LANG);
+  const render = async (out: Outbound, chatId: string) =>
+    splitText(numberedText(out, await tFor(chatId)), WHATSAPP_TEXT_LIMIT);
 
   const writeLogin = (text: string) => writeFileSync(loginFile, text, { mode: 0o600 });
   const showQr =
@@ -120,9 +121,10 @@ export async function startWhatsAppWeb(options: StartWhatsAppWebOptions): Promis
       return;
     }
     const id = message.id?._serialized;
-    if (!id || !seen.first(id)) return;
+    if (!id) return;
     const replyTo = message.from;
     queue.push(replyTo, async () => {
+      if (!(await seen.first(id))) return;
       try {
         if (verdict.kind === "group") {
           const user = client.info?.wid?.user;
@@ -137,7 +139,7 @@ export async function startWhatsAppWeb(options: StartWhatsAppWebOptions): Promis
         inbound.chatId = await identity.person(replyTo);
         const result = await core.handle(inbound);
         for (const out of result.replies) {
-          for (const part of render(out, inbound.chatId)) await client.sendMessage(replyTo, part);
+          for (const part of await render(out, inbound.chatId)) await client.sendMessage(replyTo, part);
         }
         log.debug({ user: who(userKey("whatsapp", inbound.chatId)) }, "whatsapp message handled");
       } finally {
@@ -180,7 +182,8 @@ export async function startWhatsAppWeb(options: StartWhatsAppWebOptions): Promis
   const sender = createWebSender({
     client: () => supervisor?.client(),
     render,
-    store: services.store,
+    kv: services.repos.kv,
+    known,
     log,
     intervalMs: options.sendIntervalMs ?? config.WHATSAPP_WEB_SEND_INTERVAL_S * 1000,
     dailyCap: config.WHATSAPP_WEB_DAILY_CAP,

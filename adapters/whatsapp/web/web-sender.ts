@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
-import { type Outbound, userKey } from "../../../bot/model";
+import type { Outbound } from "../../../bot/model";
 import type { SendOutcome } from "../../../bot/sender";
-import type { Store } from "../../../bot/store/types";
+import type { KeyValueRepository } from "../../../bot/store/repositories";
 import type { StoppableSender } from "../stoppable-sender";
 import type { WebClient } from "./web-client";
 
@@ -9,8 +9,11 @@ export interface WebSenderOptions {
   /** The ready client, if any (the supervisor's). */
   client: () => WebClient | undefined;
   /** The texts one Outbound becomes for this chat. */
-  render: (message: Outbound, chatId: string) => string[];
-  store: Store;
+  render: (message: Outbound, chatId: string) => string[] | Promise<string[]>;
+  /** Where the day's count is kept (scope `whatsapp-web-sends`). */
+  kv: KeyValueRepository;
+  /** True once this chat id has written to the bot. */
+  known: (chatId: string) => Promise<boolean>;
   log?: Logger;
   /** Mean time between two proactive messages, in ms (jittered ±50 %). */
   intervalMs: number;
@@ -42,7 +45,7 @@ interface DayDoc {
  */
 export function createWebSender(options: WebSenderOptions): StoppableSender {
   const now = options.now ?? (() => new Date());
-  const days = options.store.collection<DayDoc>("whatsapp-web-sends");
+  const SCOPE = "whatsapp-web-sends";
   let chain: Promise<unknown> = Promise.resolve();
   let lastAt = 0;
   let waiting = 0;
@@ -60,25 +63,25 @@ export function createWebSender(options: WebSenderOptions): StoppableSender {
       wake = done;
     });
 
-  function take(): boolean {
+  async function take(): Promise<boolean> {
     const day = now().toISOString().slice(0, 10);
-    const doc = days.get("today");
+    const doc = await options.kv.get<DayDoc>(SCOPE, "today");
     const count = doc?.day === day ? doc.count : 0;
     if (count >= options.dailyCap) return false;
-    days.put({ id: "today", day, count: count + 1 });
+    await options.kv.put<DayDoc>(SCOPE, "today", { id: "today", day, count: count + 1 });
     return true;
   }
 
   async function sendOne(chatId: string, message: Outbound): Promise<SendOutcome> {
     if (stopped) return { ok: false, permanent: false, reason: "stopped" };
-    if (!options.store.getUser(userKey("whatsapp", chatId))) {
+    if (!(await options.known(chatId))) {
       return {
         ok: false,
         permanent: true,
         reason: "never wrote to the bot (whatsapp-web sends only to people who wrote first)",
       };
     }
-    for (const text of options.render(message, chatId)) {
+    for (const text of await options.render(message, chatId)) {
       const gap = options.intervalMs * (0.5 + Math.random());
       const wait = lastAt + gap - Date.now();
       if (wait > 0) await pause(wait);
@@ -86,7 +89,7 @@ export function createWebSender(options: WebSenderOptions): StoppableSender {
       const client = options.client();
       if (!client)
         return { ok: false, permanent: false, reason: "whatsapp not connected", retryAfterMs: 60_000 };
-      if (!take()) {
+      if (!(await take())) {
         const midnight = new Date(now());
         midnight.setUTCHours(24, 0, 0, 0);
         const retryAfterMs = midnight.getTime() - now().getTime();
