@@ -11,6 +11,12 @@ const PUT_REPORT = `insert into reports
     draft = excluded.draft, reporter_key = excluded.reporter_key, has_link = excluded.has_link,
     subject_keys = excluded.subject_keys, created_at = excluded.created_at, updated_at = excluded.updated_at`;
 
+/** Files a report only under a free reference (`create`): nothing changes when the id is taken. */
+const CREATE_REPORT = `insert into reports
+  (id, doc, status, verified, draft, reporter_key, has_link, subject_keys, created_at, updated_at)
+  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+  on conflict (id) do nothing`;
+
 const reportParams = (r: ReportRecord) => [
   r.id,
   JSON.stringify(r),
@@ -38,6 +44,9 @@ export function createPgReports(db: Db): ReportRepository {
     },
     async byDraft(draft) {
       return (await docs("select doc from reports where draft = $1", [draft]))[0];
+    },
+    async create(report) {
+      return ((await db.query(CREATE_REPORT, reportParams(report))).rowCount ?? 0) === 1;
     },
     async put(report) {
       await db.query(PUT_REPORT, reportParams(report));
