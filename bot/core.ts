@@ -1,4 +1,5 @@
 import type { i18n } from "i18next";
+import { CORE_EFFECTS, commitEffects, type Effect, type EffectHandlers } from "./effects";
 import type { RouterRoles } from "./feature";
 import { type Flow, type FlowContext, type FlowInput, type FlowResult, splitChoice } from "./flow";
 import { gentleCheck } from "./gentle-check";
@@ -42,6 +43,8 @@ export interface CoreDeps {
   monotonic?: () => number;
   /** One person at a time: defaults to a keyed mutex in this process. */
   personLock?: PersonLock;
+  /** How each kind of effect is committed (the core's own and the capabilities'). */
+  effects?: EffectHandlers;
 }
 
 /** The conversation core: one entry point every adapter calls. */
@@ -71,6 +74,7 @@ export function createCore(deps: CoreDeps): Core {
     (!!inbound.text && findCommand(deps.commands, inbound.text)?.neverSlowed === true);
   const threshold = deps.intentThreshold ?? 0.5;
   const personLock = deps.personLock ?? new KeyedMutex();
+  const effectHandlers: EffectHandlers = { ...CORE_EFFECTS, ...deps.effects };
   const monotonic = deps.monotonic ?? (() => performance.now());
 
   const translator = createTranslators(i18n);
@@ -86,6 +90,8 @@ export function createCore(deps: CoreDeps): Core {
     state?: { value: unknown },
   ): Promise<FlowResult & { flow: string }> {
     const replies: Outbound[] = [];
+    const effects: Effect[] = [];
+    let durable = false;
     let meta: Meta = {};
     let current = flowId;
     let currentInput = input;
@@ -97,8 +103,11 @@ export function createCore(deps: CoreDeps): Core {
         ? await flow.step(ctx, currentState.value, currentInput)
         : await flow.start(ctx, currentInput);
       replies.push(...result.replies);
+      effects.push(...(result.effects ?? []));
+      durable ||= result.durable === true;
       meta = { ...meta, ...result.meta, flow: current };
-      if (!result.next) return { replies, meta, state: result.state, flow: current, pass: result.pass };
+      if (!result.next)
+        return { replies, meta, state: result.state, flow: current, pass: result.pass, effects, durable };
       current = result.next.flow;
       currentInput = result.next.input ?? {};
       currentState = undefined;
@@ -111,6 +120,8 @@ export function createCore(deps: CoreDeps): Core {
       meta: { ...meta, flow: "menu" },
       state: undefined,
       flow: "menu",
+      effects,
+      durable,
     };
   }
 
@@ -233,6 +244,10 @@ export function createCore(deps: CoreDeps): Core {
       more: short.more,
       updatedAt: now.toISOString(),
     });
+    // The flow's effects, committed with the state inside this person's unit of work.
+    if (result.effects?.length)
+      await commitEffects(result.effects, effectHandlers, services, { userKey: key, now });
+    if (result.durable) await repos.flush();
     log.debug(
       {
         user: who(key),

@@ -1,5 +1,6 @@
 import type { CliCommand } from "./cli/cli-command";
 import type { ContentValidator } from "./content-validator";
+import type { EffectHandlers } from "./effects";
 import type { Flow } from "./flow";
 import type { GlobalCommand } from "./global-commands";
 import type { Services } from "./services";
@@ -35,6 +36,8 @@ export interface Feature {
   /** Async start-up checks after `setup` (e.g. reading imported data); a rejection stops start-up. */
   ready?(services: Services): Promise<void>;
   flows?(services: Services): Flow[];
+  /** How the effects this capability's flows return are committed (bot/effects.ts). */
+  effects?: EffectHandlers;
   /** Whole-message commands in every language. */
   commands?: GlobalCommand[];
   /** Its entries in the main menu (labels: `common:menu.<id>` in content/locales). */

@@ -1,4 +1,5 @@
 import type { TFunction } from "i18next";
+import type { Effect } from "./effects";
 import type { Inbound, Lang, Meta, Outbound } from "./model";
 import type { Services } from "./services";
 import type { SessionRecord, UserRecord } from "./store/types";
@@ -33,6 +34,13 @@ export interface FlowResult {
   next?: { flow: string; input?: FlowInput };
   /** "Not for me": the active flow ends and the router carries on with intent detection. */
   pass?: boolean;
+  /** What the core commits with the state, in this unit of work (bot/effects.ts). */
+  effects?: Effect[];
+  /**
+   * The replies promise something (a subscription saved, an unsubscribe): the core makes the
+   * state and effects durable before it answers.
+   */
+  durable?: boolean;
 }
 
 /** How a flow is entered: by a choice, by free text (from intent detection), or plainly. */

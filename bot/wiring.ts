@@ -2,6 +2,7 @@ import { join } from "node:path";
 import type { Logger } from "pino";
 import type { Config } from "./config";
 import { type Core, createCore } from "./core";
+import type { EffectHandlers } from "./effects";
 import type { Feature, MenuEntry, RouterRoles } from "./feature";
 import type { Flow } from "./flow";
 import { BASE_COMMANDS, type GlobalCommand } from "./global-commands";
@@ -103,6 +104,7 @@ export function createBot(options: BotOptions): Bot {
   const roles: RouterRoles = {};
   const channelCommands: string[] = [];
   let detectDanger: ((text: string) => boolean) | undefined;
+  const effects: EffectHandlers = {};
   for (const c of capabilities) c.setup?.(services, contentDir);
   for (const c of capabilities) {
     flows.push(...(c.flows?.(services) ?? []));
@@ -110,6 +112,10 @@ export function createBot(options: BotOptions): Bot {
     entries.push(...(c.menu ?? []));
     Object.assign(roles, c.roles);
     channelCommands.push(...(c.channelCommands ?? []));
+    for (const [type, handle] of Object.entries(c.effects ?? {})) {
+      if (type in effects) throw new Error(`Two capabilities commit the effect "${type}".`);
+      Object.assign(effects, { [type]: handle });
+    }
     for (const name of c.personalData ?? []) services.privacy?.personalCollections.add(name);
     detectDanger = c.detectDanger?.(services) ?? detectDanger;
   }
@@ -127,7 +133,7 @@ export function createBot(options: BotOptions): Bot {
   );
   const menu = [...entries].sort((a, b) => a.order - b.order).map((e) => e.id);
 
-  const core = createCore({ services, i18n, flows, commands, detectDanger, menu, roles });
+  const core = createCore({ services, i18n, flows, commands, detectDanger, menu, roles, effects });
   const ready = async () => {
     for (const c of capabilities) await c.ready?.(services);
   };

@@ -29,6 +29,11 @@ export const broadcastCapability: Feature = {
     });
   },
   flows: () => [daftarFlow],
+  effects: {
+    "broadcasts-forget": (_e, services, ctx) => services.broadcasts.forget(ctx.userKey),
+    "broadcasts-register": async (e, services, ctx) =>
+      void (await services.broadcasts.register(e.broadcast, ctx.userKey)),
+  },
   cli: { officer: () => import("../bot/cli/officer") },
   personalData: [INTEREST],
 };

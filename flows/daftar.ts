@@ -29,9 +29,12 @@ export const daftarFlow: Flow = {
     const id = await latestAnnouncement(ctx);
     if (!id) return { replies: [ctx.menu()] };
     const b = await ctx.services.broadcasts.get(id);
-    const created = await ctx.services.broadcasts.register(id, ctx.userKey);
+    // Read here, written by the core in this person's unit of work (one message at a time).
+    const created = !(await ctx.services.broadcasts.isRegistered(id, ctx.userKey));
     const title = b?.training?.title ?? "";
     return {
+      effects: created ? [{ type: "broadcasts-register", broadcast: id }] : [],
+      durable: created,
       replies: [{ text: ctx.t(created ? "broadcast:registered" : "broadcast:alreadyRegistered", { title }) }],
       meta: { daftar: id, registered: created },
     };

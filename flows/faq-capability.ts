@@ -16,6 +16,10 @@ export const faqCapability: Feature = {
     });
   },
   flows: () => [faqFlow],
+  effects: {
+    "faq-vote": async (e, services) => void (await services.faq.vote(e.topic, e.helpful)),
+    "faq-unanswered": (e, services) => services.faq.logUnanswered(e.text, e.lang),
+  },
   menu: [{ id: "faq", order: 10 }],
   cli: {
     ask: () => import("../bot/cli/ask"),

@@ -54,13 +54,13 @@ function answer(ctx: FlowContext, entry: FaqEntry, lang: Lang, score: number, st
 function unanswered(ctx: FlowContext, text: string, lang: Lang, suggestions: string[]): FlowResult {
   const t = ctx.tFor(lang);
   const faq = ctx.services.faq;
-  void faq.logUnanswered(text, lang).catch((err) => ctx.services.log.error({ err }, "unanswered log failed"));
   const close = suggestions.map((id) => faq.entry(id)).filter((e): e is FaqEntry => !!e);
   return {
     replies: [
       { text: t("faq:outOfScope"), choices: close.map((e) => topicChoice(e, lang)) },
       ctx.menu(undefined, t),
     ],
+    effects: [{ type: "faq-unanswered", text, lang }],
     meta: { faq: null },
   };
 }
@@ -125,8 +125,8 @@ function onChoice(ctx: FlowContext, choice: string, state?: FaqState): FlowResul
     if (voted.includes(entry.topic)) {
       return { replies: [{ text: t("faq:alreadyVoted"), choices: categories(t) }], state };
     }
-    void faq.vote(entry.topic, kind === "up").catch((err) => ctx.services.log.error({ err }, "vote failed"));
     return {
+      effects: [{ type: "faq-vote", topic: entry.topic, helpful: kind === "up" }],
       replies: [{ text: t(kind === "up" ? "faq:thanksUp" : "faq:thanksDown"), choices: categories(t) }],
       state: { topic: entry.topic, lang, voted: [...voted, entry.topic].slice(-30) } satisfies FaqState,
       meta: { vote: kind },

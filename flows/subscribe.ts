@@ -106,10 +106,10 @@ async function save(ctx: FlowContext, state: State, lang: Lang): Promise<FlowRes
   };
   ctx.user.subscription = sub;
   ctx.user.consent = { ...ctx.user.consent, subscriptions: since };
-  await ctx.services.repos.people.put(ctx.user);
-  await ctx.services.repos.flush();
   const t = ctx.tFor(lang);
+  // The core saves the person with this answer and makes it durable before replying.
   return {
+    durable: true,
     replies: [ctx.menu(`${t("subscribe:saved")}\n${summary(t, sub)}\n\n${t("subscribe:howToStop")}`, t)],
     meta: { subscribe: "saved" },
   };
@@ -122,11 +122,10 @@ export async function unsubscribe(ctx: FlowContext): Promise<FlowResult> {
   delete ctx.user.subscription;
   const { subscriptions: _, ...rest } = ctx.user.consent;
   ctx.user.consent = rest;
-  await ctx.services.repos.people.put(ctx.user);
-  await ctx.services.repos.flush();
-  // Honoured at once: broadcast messages to this person not yet handed to the channel are dropped.
-  await ctx.services.broadcasts?.forget(ctx.userKey);
+  // Durable before the person is told; broadcast rows not yet handed to the channel are dropped.
   return {
+    durable: true,
+    effects: ctx.services.broadcasts ? [{ type: "broadcasts-forget" }] : [],
     replies: [ctx.menu(t(was ? "subscribe:stopped" : "subscribe:notSubscribed"))],
     meta: { subscribe: was ? "stopped" : "none" },
   };

@@ -202,6 +202,9 @@ export function createBroadcastService(services: Services, i18n: I18n) {
       return added;
     },
     interested: (broadcastId: string) => col.interested(broadcastId),
+    /** True when this person said DAFTAR to the broadcast already. */
+    isRegistered: async (broadcastId: string, userKey: string) =>
+      (await col.interested(broadcastId)).some((r) => r.userKey === userKey),
 
     /** A recipient who blocked the bot is unsubscribed (the dispatcher reports "blocked"). */
     async blocked(userKey: string): Promise<void> {

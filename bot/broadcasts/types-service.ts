@@ -9,3 +9,12 @@ declare module "../services" {
     officers: OfficerAccounts;
   }
 }
+
+declare module "../effects" {
+  interface EffectTypes {
+    /** The person unsubscribed: their broadcast rows not yet claimed are not sent. */
+    "broadcasts-forget": Record<never, never>;
+    /** "DAFTAR" to a training announcement, once per person. */
+    "broadcasts-register": { broadcast: string };
+  }
+}
