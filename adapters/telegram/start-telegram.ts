@@ -10,6 +10,7 @@ import { DEFAULT_LANG } from "../../bot/model";
 import type { Bot } from "../../bot/wiring";
 import { createChoiceCodec } from "./choice-codec";
 import { registerCommands } from "./commands";
+import { createDurableInbox } from "./durable-inbox";
 import { renderOutbound } from "./render";
 import { safeError } from "./safe-error";
 import { ALLOWED_UPDATES, createTelegramBot, setActive } from "./telegram-bot";
@@ -105,11 +106,18 @@ export async function startTelegram(options: StartTelegramOptions): Promise<Tele
   grammy.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
 
   const webhookUrl = config.TELEGRAM_WEBHOOK_URL;
+  const inbox = createDurableInbox(bot.services.repos, bot.services.clock);
   const queue = createUpdateQueue({
-    handle: (update) => grammy.handleUpdate(update),
+    handle: async (update) => {
+      try {
+        await grammy.handleUpdate(update);
+      } finally {
+        if (webhookUrl) await inbox.done(update);
+      }
+    },
     onError: (err) => log.error({ err: safeError(err) }, "telegram update failed"),
   });
-  if (webhookUrl) mountWebhook(app, secret, queue);
+  if (webhookUrl) mountWebhook(app, secret, queue, inbox);
 
   try {
     await grammy.init();
@@ -131,6 +139,8 @@ export async function startTelegram(options: StartTelegramOptions): Promise<Tele
   let runner: RunnerHandle | undefined;
   if (webhookUrl) {
     await grammy.api.setWebhook(webhookUrl, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
+    // Updates acknowledged before a crash or a stop, not yet handled: handled now.
+    for (const update of await inbox.pending()) queue.push(update);
     queue.start();
     if (new URL(webhookUrl).pathname !== WEBHOOK_PATH) {
       log.warn(`TELEGRAM_WEBHOOK_URL should end in ${WEBHOOK_PATH}: that is where the bot listens`);

@@ -2,6 +2,7 @@ import { timingSafeEqual } from "node:crypto";
 import type { Update } from "grammy/types";
 import type { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import type { DurableInbox } from "./durable-inbox";
 import type { UpdateQueue } from "./update-queue";
 
 /** Where Telegram posts updates in webhook mode (CONTRACTS.md). */
@@ -15,10 +16,11 @@ function sameSecret(given: string, expected: string): boolean {
 
 /**
  * Adds `POST /webhooks/telegram` to the web app. The secret token header must match
- * (401 otherwise, nothing done); a valid update is queued and acknowledged at once, so
- * the handler never does long work and Telegram never re-sends because we were slow.
+ * (401 otherwise, nothing done); a valid update is made durable (the inbox), queued and
+ * acknowledged, so the handler never does long work and Telegram never re-sends because we
+ * were slow. A save that fails answers 500: Telegram delivers the update again.
  */
-export function mountWebhook(app: Hono, secret: string, queue: UpdateQueue): void {
+export function mountWebhook(app: Hono, secret: string, queue: UpdateQueue, inbox: DurableInbox): void {
   app.post(
     WEBHOOK_PATH,
     bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.json({ ok: false }, 413) }),
@@ -36,7 +38,13 @@ export function mountWebhook(app: Hono, secret: string, queue: UpdateQueue): voi
         return c.json({ ok: false }, 400);
       }
       if (!queue.accepting()) return c.json({ ok: false }, 503);
-      queue.push(update);
+      let first: boolean;
+      try {
+        first = await inbox.accept(update);
+      } catch {
+        return c.json({ ok: false }, 500);
+      }
+      if (first) queue.push(update);
       return c.json({ ok: true });
     },
   );

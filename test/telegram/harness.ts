@@ -5,6 +5,7 @@ import type { StartTelegramOptions } from "../../adapters/telegram/start-telegra
 import { createWebApp } from "../../adapters/web/app";
 import { loadConfig } from "../../bot/config";
 import { createLogger } from "../../bot/logger";
+import type { Repositories } from "../../bot/store/repositories";
 import { type FakeTelegram, startFakeTelegram } from "../fakes/telegram-api";
 import { makeBot, type TestBot } from "../helpers/make-bot";
 
@@ -33,6 +34,8 @@ export async function startHarness(
     webhook?: boolean;
     fake?: Parameters<typeof startFakeTelegram>[0];
     extra?: Partial<StartTelegramOptions>;
+    /** Another data store (e.g. lowdb files, to restart on the same data). */
+    repos?: Repositories;
   } = {},
 ): Promise<Harness> {
   const fake = await startFakeTelegram(options.fake);
@@ -49,7 +52,7 @@ export async function startHarness(
     ...options.env,
   };
   const config = loadConfig(env);
-  const test = makeBot({ config });
+  const test = makeBot({ config, repos: options.repos });
   const app = createWebApp(test.bot);
   const handled = new Set<number>();
   const listeners = new Set<() => void>();

@@ -1,5 +1,10 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Update } from "grammy/types";
 import { afterEach, describe, expect, it } from "vitest";
+import { createDurableInbox } from "../../adapters/telegram/durable-inbox";
+import { createMemoryRepositories, openFileRepositories } from "../../bot/store/store-repositories";
 import { type Harness, startHarness } from "./harness";
 
 let h: Harness | undefined;
@@ -81,6 +86,46 @@ describe("telegram adapter in webhook mode", () => {
     await post(h, later, "s3cret-token");
     await h.deliver(later);
     expect(h.fake.to(303).filter((m) => m.plain.includes("Cara memakai Migrasi Aman"))).toHaveLength(1);
+  });
+
+  it("a replay after a restart is acknowledged and not answered twice (update ids kept on disk)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tg-webhook-"));
+    const open = () => openFileRepositories(dir, { intervalMs: 0, shards: 2 });
+    const first = await open();
+    h = await startHarness({ webhook: true, repos: first });
+    const update = textUpdate(h, 305, "bantuan");
+    expect((await post(h, update, "s3cret-token")).status).toBe(200);
+    await h.deliver(update);
+    expect(h.fake.to(305).filter((m) => m.plain.includes("Cara memakai Migrasi Aman"))).toHaveLength(1);
+    await h.stop();
+    await first.close();
+
+    const again = await open();
+    h = await startHarness({ webhook: true, repos: again });
+    expect((await post(h, update, "s3cret-token")).status).toBe(200);
+    const later = textUpdate(h, 305, "menu");
+    await post(h, later, "s3cret-token");
+    await h.deliver(later);
+    expect(h.fake.to(305).filter((m) => m.plain.includes("Cara memakai Migrasi Aman"))).toHaveLength(0);
+    await h.stop();
+    h = undefined;
+    await again.close();
+  });
+
+  it("an update acknowledged but not handled before the process stopped is handled at the next start", async () => {
+    const repos = createMemoryRepositories();
+    const inbox = createDurableInbox(repos);
+    const update = {
+      update_id: 990001,
+      message: { message_id: 1, date: 0, chat: { id: 306, type: "private" }, text: "menu" },
+    } as Update;
+    expect(await inbox.accept(update)).toBe(true);
+    expect(await inbox.accept(update)).toBe(false);
+    h = await startHarness({ webhook: true, repos });
+    await h.until(() => h?.fake.to(306).length !== 0, "the pending update answered");
+    await h.stop(); // drains the queue: the handled update leaves the inbox
+    h = undefined;
+    expect(await inbox.pending()).toEqual([]);
   });
 
   it("answers 503 once stopping, so Telegram delivers the update again later", async () => {
