@@ -1,8 +1,17 @@
+import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { createWebApp } from "../../adapters/web/app";
+import { loadConfig } from "../../bot/config";
+import { createLogger } from "../../bot/logger";
+import { PROJECT_ROOT } from "../../bot/paths";
+import { openFileRepositories } from "../../bot/store/store-repositories";
+import { createBot } from "../../bot/wiring";
+import { CAPABILITIES } from "../../flows/capabilities";
 import { runCli } from "../helpers/run-cli";
+import { serveApp } from "../helpers/serve-app";
 
 describe("npm run cli -- chat --jsonl", () => {
   it("answers a scripted conversation line by line and keeps state between runs", () => {
@@ -52,4 +61,48 @@ describe("npm run cli -- chat --jsonl", () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain("PORT");
   });
+});
+
+describe("npm run cli -- chat --url beside a running bot", () => {
+  it("talks to the running bot through its local API while the bot holds DATA_DIR", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "ma-cli-url-"));
+    const repos = await openFileRepositories(dataDir);
+    const bot = createBot({
+      capabilities: CAPABILITIES,
+      config: loadConfig({ RATE_LIMIT_PER_MINUTE: "1000", DATA_DIR: dataDir }),
+      repos,
+      log: createLogger("silent"),
+    });
+    const server = await serveApp(createWebApp(bot));
+    try {
+      const tsx = join(PROJECT_ROOT, "node_modules", ".bin", "tsx");
+      const child = spawn(
+        tsx,
+        [join(PROJECT_ROOT, "bot", "cli", "main.ts"), "chat", "--jsonl", "--url", server.url],
+        {
+          env: { ...process.env, NODE_ENV: "production", DATA_DIR: dataDir },
+        },
+      );
+      let out = "";
+      child.stdout.on("data", (d) => {
+        out += String(d);
+      });
+      child.stdin.end(
+        `${JSON.stringify({ chat: "u1", text: "halo" })}\n${JSON.stringify({ chat: "u1", text: "bahasa" })}\n`,
+      );
+      const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+      expect(code).toBe(0);
+      const lines = out
+        .split("\n")
+        .filter((l) => l.startsWith("{"))
+        .map((l) => JSON.parse(l) as { chat: string; replies: { text: string }[]; meta: { flow?: string } });
+      expect(lines).toHaveLength(2);
+      expect(lines[0]?.replies[0]?.text).toContain("Halo!");
+      expect(lines[1]?.meta.flow).toBe("language");
+      expect(await repos.people.get("web:u1")).toBeDefined();
+    } finally {
+      await server.stop();
+      await repos.close();
+    }
+  }, 60_000);
 });
