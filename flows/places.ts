@@ -26,6 +26,14 @@ const SELF =
   /^(saya|sy|aku|gw|gue|sya|kami|i|im|i am)( (ada|lagi|skrg|sekarang|tinggal|tinggalnya|asli|asal|orang))? (di|dari|dr|in|from)\b/;
 const HOME = /\b(rumah|tinggal|domisili|alamat) ?(saya|sy|aku|ku)? ?(di|dkt|dekat|deket|daerah)\b/;
 const OFFICE_WORD = /\b(kantor|office|dinas)\b/;
+/** "LPK X resmi gk?", "is LPK Y registered?": whether a named place is legal, not where one is. */
+const LEGALITY =
+  /\b(resmi|terdaftar|berizin|izin\w*|ijin\w*|legal|ilegal|bodong|abal|penipu\w*|asli|registered|licen[cs]ed|legit)\b/;
+const ASKS_PLACE =
+  /\b(dimana|di mana|dmn|dmana|mana|terdekat|dekat|deket|alamat\w*|lokasi\w*|cari|carikan|where|nearest|near|address|find)\b/;
+const HOW = /\b(bagaimana|caranya|cara|how)\b/;
+/** The most a legality question that asks no place may claim: the recruiter check answers it. */
+const LEGALITY_CAP = 0.6;
 const YES = /^(ya|iya|y|yes|ok|oke|boleh|setuju|simpan)\b/i;
 const NO = /^(tidak|tdk|gak|ga|nggak|no|jangan|batal)\b/i;
 
@@ -33,6 +41,17 @@ const c = (value: string, label: string): Choice => ({ id: `${ID}:${value}`, lab
 
 /** How sure we are that free text asks where an office or training centre is (router step 4). */
 export function placesConfidence(ctx: FlowContext, text: string): number {
+  const plain = placeWords(text)
+    .map((w) => ctx.services.lexicon.get(w) ?? w)
+    .join(" ")
+    .replace(/\b(cak|macam|mak|cem) mana\b/g, "bagaimana");
+  // "cak mano caro bikin paspor …", "gimana cara daftar …": how to do something, not where.
+  if (HOW.test(plain) && !ASKS_PLACE.test(plain) && !OFFICE_WORD.test(plain)) return 0;
+  const score = placesScore(ctx, text);
+  return LEGALITY.test(plain) && !ASKS_PLACE.test(plain) ? Math.min(score, LEGALITY_CAP) : score;
+}
+
+function placesScore(ctx: FlowContext, text: string): number {
   if (text.length > 200) return 0;
   const q = readOfficeQuery(text);
   const plain = placeWords(text).join(" ");

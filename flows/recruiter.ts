@@ -2,6 +2,7 @@ import { type Flow, type FlowContext, type FlowInput, type FlowResult, splitChoi
 import type { Choice, Outbound } from "../bot/model";
 import type { Lookup } from "../bot/registry/lookup";
 import { normalizeName } from "../bot/registry/normalize-name";
+import { STOP } from "../bot/registry/query-words";
 import { readQuery } from "../bot/registry/read-query";
 import type { RegistryInfo } from "../bot/registry/registry-info";
 import type { VerifyResult } from "../bot/registry/types";
@@ -15,9 +16,17 @@ interface RecruiterState {
 const LICENSE_HINT = /\bsip\s?[23p]+\s?mi\b/i;
 /** Words of a pasted job offer: the offer check should rather answer, unless the company is asked about. */
 const OFFER_HINT = /\b(gaji|biaya|bayar|visa|lowongan|loker|juta|jt|paspor|tiket|salary|fee)\b/i;
-const LEGIT_HINT = /\b(resmi|terdaftar|izin|ijin|legal|asli|licen[cs]ed|legit|registered|penipu|bodong)\b/i;
+const LEGIT_HINT =
+  /\b(resmi|terdaftar|izin\w*|ijin\w*|berizin|legal|asli|licen[cs]ed|legit|registered|penipu|bodong|cek|check|ada di data)\b/i;
 const MAX_CANDIDATES_SHOWN = 5;
-const FORM_LABEL = { cv: "CV", ud: "UD", yayasan: "Yayasan", koperasi: "Koperasi", firma: "Firma" } as const;
+const FORM_LABEL = {
+  cv: "CV",
+  ud: "UD",
+  yayasan: "Yayasan",
+  koperasi: "Koperasi",
+  firma: "Firma",
+  lpk: "LPK",
+} as const;
 
 function formatDate(iso: string, lang: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
@@ -83,6 +92,12 @@ async function render(
     );
     lines.push([t("recruiter:headline.ambiguous"), ...list].join("\n"));
     lines.push(t("recruiter:ambiguousAdvice"));
+  } else if (found.otherForm === "lpk") {
+    lines.push(t("recruiter:lpk"));
+    if (found.similar.length > 0) {
+      lines.push(t("recruiter:otherFormSimilar", { names: found.similar.map((s) => s.name).join(", ") }));
+    }
+    lines.push(t("recruiter:lpkBasis"));
   } else if (found.otherForm) {
     lines.push(t("recruiter:otherForm", { form: FORM_LABEL[found.otherForm] }));
     if (found.similar.length > 0) {
@@ -125,13 +140,21 @@ function onChoice(ctx: FlowContext, choice: string): FlowResult | Promise<FlowRe
   return ask(ctx, value === "again");
 }
 
+/** A name after "PT"/"LPK" with at least one word that is not filler ("lpk resmi" names none). */
+function namesSomething(words: readonly string[]): boolean {
+  return normalizeName(words.join(" ")).some((w) => !STOP.has(w));
+}
+
 /** How sure we are that free text names a company or licence number (router step 4). */
 export async function recruiterConfidence(ctx: FlowContext, text: string): Promise<number> {
   if (text.length > 300) return 0;
   if (LICENSE_HINT.test(text)) return 0.9;
   const q = readQuery(text, ctx.services.lexicon);
   // "PT …" names a company only when a name follows it: "lwt pt apa aman ga" names none.
-  if (q.segments.some((s) => s.marked && normalizeName(s.words.join(" ")).length > 0)) {
+  const named = q.segments.filter((s) => s.marked && namesSomething(s.words));
+  if (named.length > 0) {
+    // An LPK is a training centre: only a question about its legality is for this check.
+    if (named.every((s) => s.form === "lpk")) return LEGIT_HINT.test(text) && text.length <= 160 ? 0.85 : 0;
     if (text.length > 160) return 0.45;
     return OFFER_HINT.test(text) && !LEGIT_HINT.test(text) ? 0.55 : 0.8;
   }

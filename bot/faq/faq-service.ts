@@ -13,6 +13,7 @@ import {
   type FaqIndexOptions,
 } from "./faq-index";
 import { loadFaq } from "./load-faq";
+import { asksMoney, moneyFirst, moneyTopics } from "./money-first";
 import { FAQ_CATEGORIES, type FaqCategory, type FaqEntry } from "./schema";
 import { listUnanswered, logUnanswered, type UnansweredRecord } from "./unanswered-log";
 import { recordVote, type VoteRecord } from "./votes";
@@ -95,6 +96,7 @@ export function createFaqService(options: FaqServiceOptions): FaqService {
   const byId = new Map(entries.map((e) => [e.topic, e]));
   const index = buildFaqIndex(entries, options.contentDir, options.lexicon);
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
+  const money = moneyTopics(entries);
   const byCategory = new Map<FaqCategory, FaqEntry[]>();
   for (const c of FAQ_CATEGORIES) {
     const home = entries.filter((e) => e.categories[0] === c);
@@ -108,6 +110,7 @@ export function createFaqService(options: FaqServiceOptions): FaqService {
     topicsIn: (category) => byCategory.get(category) ?? [],
     search(text) {
       const ranking = index.rank(text, 4);
+      ranking.hits = moneyFirst(ranking.hits, money, asksMoney(text, options.lexicon));
       const top = ranking.hits[0];
       const best = top && top.score >= minScore ? top : null;
       const close = ranking.hits.filter((h) => h.score >= minScore / 2).map((h) => h.topic);

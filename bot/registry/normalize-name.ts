@@ -9,7 +9,8 @@ export function foldName(text: string): string {
 
 /**
  * Legal-form words dropped from names: PT, P.T., Perseroan Terbatas, Tbk, (Persero), and the
- * forms that are not a PT: CV, UD, Yayasan, Koperasi, Firma. Only a PT can be a P3MI, so
+ * forms that are not a PT: CV, UD, Yayasan, Koperasi, Firma, and LPK (a training institution,
+ * not a placement company). Only a PT can be a P3MI, so
  * `legalForm` tells them apart before the words are compared.
  */
 const LEGAL_FORMS = new Set([
@@ -19,6 +20,7 @@ const LEGAL_FORMS = new Set([
   "yayasan",
   "koperasi",
   "firma",
+  "lpk",
   "tbk",
   "persero",
   "perseroan",
@@ -26,7 +28,7 @@ const LEGAL_FORMS = new Set([
 ]);
 
 /** The kind of legal entity a form word names. */
-export type LegalForm = "pt" | "cv" | "ud" | "yayasan" | "koperasi" | "firma";
+export type LegalForm = "pt" | "cv" | "ud" | "yayasan" | "koperasi" | "firma" | "lpk";
 
 /** The legal form that `words[i]` starts, if any ("p t" and "perseroan terbatas" are a PT). */
 export function legalFormOf(words: readonly string[], i: number): LegalForm | undefined {
@@ -34,7 +36,7 @@ export function legalFormOf(words: readonly string[], i: number): LegalForm | un
   if (w === "pt" || w === "persero" || (w === "p" && words[i + 1] === "t")) return "pt";
   if (w === "perseroan" && words[i + 1] === "terbatas") return "pt";
   if (w === "cv" || (w === "c" && words[i + 1] === "v")) return "cv";
-  if (w === "ud" || w === "yayasan" || w === "koperasi" || w === "firma") return w;
+  if (w === "ud" || w === "yayasan" || w === "koperasi" || w === "firma" || w === "lpk") return w;
   return undefined;
 }
 

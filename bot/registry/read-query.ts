@@ -27,7 +27,7 @@ export interface ReadQuery {
   family: boolean;
 }
 
-const LEGAL_WORD = /^(pt|cv|ud|yayasan|koperasi|firma|p|t|c|v|perseroan|terbatas)$/;
+const LEGAL_WORD = /^(pt|cv|ud|yayasan|koperasi|firma|lpk|p|t|c|v|perseroan|terbatas)$/;
 const LICENSE_WORD = /^(sip3mi|sip2mi|sipppmi|kep)$/;
 
 /** Words that ask rather than name: after "PT" they mean "which company?". */
@@ -55,7 +55,8 @@ const QUESTION = new Set([
 function asksWhich(clause: string, words: readonly string[], i: number, lexicon?: Lexicon): boolean {
   const w = words[i]!;
   if (!QUESTION.has(w)) return false;
-  if (!new RegExp(`(?:[pP]\\.?\\s?[tT]|[cC]\\.?\\s?[vV])\\.?\\s+${w}\\b`).test(clause)) return false;
+  if (!new RegExp(`(?:[pP]\\.?\\s?[tT]|[cC]\\.?\\s?[vV]|[lL][pP][kK])\\.?\\s+${w}\\b`).test(clause))
+    return false;
   const more = [words[i + 1], words[i + 2]].filter((x) => x !== undefined && !isStop(x, lexicon)).length;
   return more < 2 || isStop(words[i + 1] ?? ".", lexicon);
 }

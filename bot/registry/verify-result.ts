@@ -14,7 +14,12 @@ export function isExpired(validUntil: string, now: Date): boolean {
  */
 export function toVerifyResult(found: Lookup, info: RegistryInfo, t: TFunction, now: Date): VerifyResult {
   const m = found.match;
-  const adviceKey = found.status === "not-found" && found.person ? "person" : found.status;
+  const adviceKey =
+    found.otherForm === "lpk"
+      ? "lpk"
+      : found.status === "not-found" && found.person
+        ? "person"
+        : found.status;
   const prefix = info.sample ? t("recruiter:samplePrefix") : "";
   const result: VerifyResult = {
     status: found.status,

@@ -52,6 +52,8 @@ export function parseReference(text: string): string | undefined {
   const m = /\bMA[\s-]*([2-9A-HJ-NP-Z]{5,12})\b/i.exec(text);
   if (!m?.[1]) return undefined;
   const body = m[1].toUpperCase();
+  // Without a digit, only "MA-…" or "MA …" is a reference: "masalah" is a word, not MA-SALAH.
+  if (!/\d/.test(body) && !/^ma[\s-]/i.test(m[0])) return undefined;
   // Five to seven characters: an older reference, whose alphabet still had L.
   const alphabet = body.length < LENGTH ? OLD_ALPHABET : REF_ALPHABET;
   return [...body].every((c) => alphabet.includes(c)) ? `${PREFIX}${body}` : undefined;

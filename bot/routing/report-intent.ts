@@ -23,11 +23,19 @@ const CONDITIONAL = new RegExp(
   "iu",
 );
 
+/** A day that has not come, said before the request: "seandainya nanti …, harus lapor ke mana?". */
+const SOMEDAY =
+  /\b(?:seandainya|andai|andaikan|misal|misalnya|misalkan|umpama|umpamanya|nanti|kelak|suatu\s+(?:hari|saat)|what\s+if|suppose|one\s+day|someday|in\s+the\s+future)\b/iu;
+const FIRST_VERB = new RegExp(`\\b${VERB}\\b`, "iu");
+
 /** How sure we are (0..1) that the text starts a report: above any question, since the person says so. */
 export function reportIntent(text: string): number {
   const t = text.trim();
   if (t.length > 600) return 0;
   if (CONDITIONAL.test(t)) return 0;
+  const verb = FIRST_VERB.exec(t);
+  const someday = SOMEDAY.exec(t);
+  if (verb && someday && someday.index < verb.index) return 0;
   return STARTS.test(t) || WANTS.test(t) || I_REPORT.test(t) || COMPLAINT.test(t) ? 0.96 : 0;
 }
 

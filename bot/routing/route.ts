@@ -7,6 +7,7 @@ import { offerShape, pastedOfferScore } from "../offer/offer-shape";
 import type { Services } from "../services";
 import type { SessionRecord } from "../store/types";
 import { stripGreeting } from "./greeting";
+import { dangerNotNow } from "./not-now";
 import { writerInDanger } from "./writer-in-danger";
 
 /** A flow's result as the router returns it, with the flow that produced it. */
@@ -63,7 +64,9 @@ function offerNotEmergency(deps: RouterDeps, text: string): boolean {
 /**
  * The routing decision: which flow gets this input. In order:
  * 1. danger → the emergency flow, from any state; but a pasted offer that quotes danger
- *    words, with no sign that the writer is in it, is an offer to check (with a pointer to help);
+ *    words, with no sign that the writer is in it, is an offer to check (with a pointer to help),
+ *    and a hypothetical, a news story or a finished story gets its normal answer and one line
+ *    on how to get help (`dangerNotNow`);
  * 2. global commands;
  * 3. a choice, picked or typed as its number or label, goes to the flow that owns it;
  * 4. free text: the active flow keeps it only when it answers what the flow just asked at
@@ -83,7 +86,13 @@ export async function route(
   const raw = inbound.text;
   const text = raw ? stripGreeting(raw) : undefined;
 
-  // 1. Safety first, whatever flow is active.
+  // 1. Safety first, whatever flow is active. Danger words in a hypothetical, a news story
+  // or a finished story are answered normally, with one line on how to get help.
+  if (text && danger && dangerNotNow(text)) {
+    const r = await routeCalm(deps, ctx, session, text);
+    const help = { text: ctx.t("common:notNowHelp") };
+    return { ...r, replies: [...r.replies, help], meta: { ...r.meta, dangerNotNow: true } };
+  }
   if (text && danger && roles.danger && flows.has(roles.danger)) {
     if (roles.offer && offerNotEmergency(deps, text)) {
       const r = await run(ctx, roles.offer, { text, arg: QUOTED_DANGER });
@@ -92,6 +101,19 @@ export async function route(
     const r = await run(ctx, roles.danger, { text });
     return { ...r, meta: { ...r.meta, emergency: true } };
   }
+
+  return routeCalm(deps, ctx, session, text);
+}
+
+/** Router steps 2 to 6, for an input that signals no danger now. */
+async function routeCalm(
+  deps: RouterDeps,
+  ctx: FlowContext,
+  session: SessionRecord,
+  text: string | undefined,
+): Promise<Routed> {
+  const { flows, run, roles } = deps;
+  const { inbound } = ctx;
 
   // 2. Global commands in every language.
   if (text) {
@@ -115,11 +137,13 @@ export async function route(
     return run(ctx, owner, { choice }, active);
   }
 
+  // A shared location is for the flow that finds places, whatever else was going on: no
+  // other flow asks for one. That flow, when active, gets it with its own state.
   if (inbound.location && !text) {
-    if (session.flow && flows.has(session.flow)) {
-      return run(ctx, session.flow, { arg: "location" }, { value: session.state });
+    if (roles.location && flows.has(roles.location)) {
+      const active = session.flow === roles.location ? { value: session.state } : undefined;
+      return run(ctx, roles.location, { arg: "location" }, active);
     }
-    if (roles.location && flows.has(roles.location)) return run(ctx, roles.location, { arg: "location" });
     return {
       replies: [deps.menu(ctx, ctx.t("common:locationUnused"))],
       meta: { flow: "menu", location: "unused" },

@@ -36,6 +36,9 @@ describe("report references", () => {
     expect(parseReference("MA-7K3O9")).toBeUndefined();
     expect(parseReference("MA-7K1Q9")).toBeUndefined();
     expect(parseReference("mama saya")).toBeUndefined();
+    // Words that spell MA + reference characters are words ("ada masalah di sana").
+    expect(parseReference("kalo nanti ada masalah di sana")).toBeUndefined();
+    expect(parseReference("MA-KQXPMWVT")).toBe("MA-KQXPMWVT");
     expect(parseReference("ma-7k3q9xpm")).toBe("MA-7K3Q9XPM");
     // L only in older five-character references.
     expect(parseReference("MA-7KL39")).toBe("MA-7KL39");
