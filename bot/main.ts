@@ -1,6 +1,7 @@
 import { serve } from "@hono/node-server";
 import { config as loadDotenv } from "dotenv";
 import { createWebApp } from "../adapters/web/app";
+import { startWebInboxExpiry } from "../adapters/web/inbox";
 import { CAPABILITIES } from "../flows/capabilities";
 import { startBroadcastScheduler } from "./broadcasts/scheduler";
 import { ConfigError, loadConfig } from "./config";
@@ -46,6 +47,8 @@ async function main(): Promise<void> {
   // The outbox: officer notices and replies, re-sent after a crash if they were in flight.
   bot.services.dispatcher.start();
   stops.push(() => bot.services.dispatcher.stop());
+  // The web page collects its messages when it polls; ones never collected fail after 14 days.
+  stops.push(startWebInboxExpiry(bot.services));
 
   // Telegram (issue 7): before the server listens, so the webhook route exists from the start.
   if (config.TELEGRAM_BOT_TOKEN) {

@@ -11,6 +11,7 @@ import type { Bot } from "../../bot/wiring";
 import { createAdminApp } from "../admin/admin-app";
 import { chatRequestSchema } from "./chat-request";
 import { clientAddress } from "./client-address";
+import { addInboxRoutes } from "./inbox";
 import { createOnce } from "./once";
 import { bubbleHtml, escapeHtml, renderPage } from "./page";
 
@@ -133,6 +134,8 @@ export function createWebApp(bot: Bot): Hono {
       return c.json({ replies: result.replies, meta: result.meta });
     },
   );
+
+  addInboxRoutes(app, services, t("web:badRequest"));
 
   app.onError((err, c) => {
     services.log.error({ err, path: c.req.path }, "web request failed");

@@ -36,6 +36,14 @@ export interface Dispatcher {
   onOutcome(kind: string, listener: OutcomeListener): void;
   /** The row once it is finished (or queued again), or undefined after `timeoutMs`. */
   settled(id: string, timeoutMs: number): Promise<OutboxRow | undefined>;
+  /**
+   * For a channel that collects its messages (the web page, when it polls): claims this chat's
+   * due rows (durably "sending", with a lease) and hands them over. Rows not confirmed before the
+   * lease ends are handed over again.
+   */
+  take(channel: Channel, chatId: string, limit?: number): Promise<OutboxRow[]>;
+  /** The chat confirmed it has these rows: recorded sent, outcome listeners told. Returns how many. */
+  confirm(channel: Channel, chatId: string, ids: readonly string[]): Promise<number>;
 }
 
 const HOUR = 3_600_000;
@@ -74,7 +82,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       outcome = { ok: false, permanent: false, reason: (err as Error)?.message ?? String(err) };
     }
     const now = clock();
-    const recorded = await outbox.record(row.id, resultOf(outcome, row, now, policy), now);
+    await finish(row, resultOf(outcome, row, now, policy), now);
+  }
+
+  /** Records an outcome and tells the listeners and waiters. */
+  async function finish(row: OutboxRow, result: OutboxResult, now: Date): Promise<void> {
+    const recorded = await outbox.record(row.id, result, now);
     if (!recorded) return;
     if (recorded.status !== "sent") {
       log.warn(
@@ -161,6 +174,19 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         };
         waiters.set(id, [...(waiters.get(id) ?? []), done]);
       });
+    },
+    take(channel, chatId, limit = batch) {
+      return outbox.claimChat(channel, chatId, limit, clock(), leaseMs);
+    },
+    async confirm(channel, chatId, ids) {
+      let n = 0;
+      for (const id of new Set(ids)) {
+        const row = await outbox.get(id);
+        if (row?.status !== "sending" || row.channel !== channel || row.chatId !== chatId) continue;
+        await finish(row, { status: "sent" }, clock());
+        n++;
+      }
+      return n;
     },
   };
 }

@@ -48,6 +48,19 @@ export interface OutboxRepository {
   enqueue(rows: NewOutboxRow[], now: Date): Promise<OutboxRow[]>;
   /** Claims up to `limit` queued rows of a channel due at `now`: marks them sending (durably) with a lease. */
   claim(channel: Channel, limit: number, now: Date, leaseMs: number): Promise<OutboxRow[]>;
+  /**
+   * Claims one chat's due rows, as `claim` does: for channels that collect their messages
+   * (the web page takes its messages when it polls) rather than have them pushed.
+   */
+  claimChat(
+    channel: Channel,
+    chatId: string,
+    limit: number,
+    now: Date,
+    leaseMs: number,
+  ): Promise<OutboxRow[]>;
+  /** Fails a channel's queued rows created before `createdBefore` (never collected); returns them. */
+  expireQueued(channel: Channel, createdBefore: Date, reason: string, now: Date): Promise<OutboxRow[]>;
   /** Records a claimed row's outcome. A sent or failed row drops its message text. */
   record(id: string, result: OutboxResult, now: Date): Promise<OutboxRow | undefined>;
   /** Puts rows whose lease expired back in the queue (their process died mid-send). Returns how many. */

@@ -6,6 +6,7 @@ import {
   type OutboxRow,
   type OutboxStatus,
 } from "../outbox/types";
+import { outboxIndex } from "./outbox-index";
 import type { Store } from "./types";
 
 const FINISHED = new Set<OutboxStatus>(["sent", "failed", "blocked"]);
@@ -18,8 +19,22 @@ const FINISHED = new Set<OutboxStatus>(["sent", "failed", "blocked"]);
  */
 export function createStoreOutbox(store: Store): OutboxRepository {
   const rows = () => store.collection<OutboxRow>("outbox");
+  const index = () => outboxIndex(rows());
+  const put = (r: OutboxRow) => {
+    rows().put(r);
+    index().note(r);
+  };
+  const mark = (due: OutboxRow[], now: Date, leaseMs: number) => {
+    const at = now.toISOString();
+    const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
+    return due.map((r) => {
+      const c: OutboxRow = { ...r, status: "sending", attempts: r.attempts + 1, leaseUntil, updatedAt: at };
+      put(c);
+      return c;
+    });
+  };
 
-  return {
+  const repo: OutboxRepository = {
     async enqueue(news, now) {
       const at = now.toISOString();
       const out: OutboxRow[] = [];
@@ -39,7 +54,7 @@ export function createStoreOutbox(store: Store): OutboxRepository {
           createdAt: at,
           updatedAt: at,
         };
-        rows().put(row);
+        put(row);
         out.push(row);
       }
       await store.flush();
@@ -47,26 +62,34 @@ export function createStoreOutbox(store: Store): OutboxRepository {
     },
 
     async claim(channel, limit, now, leaseMs) {
-      const at = now.toISOString();
-      const due = rows()
-        .find((r) => r.status === "queued" && r.channel === channel && r.nextAttempt <= at)
-        // Replies and notices ahead of broadcasts (like courier's high/low priority queues).
-        .sort(
-          (a, b) =>
-            Number(a.kind === "broadcast") - Number(b.kind === "broadcast") ||
-            a.nextAttempt.localeCompare(b.nextAttempt) ||
-            a.createdAt.localeCompare(b.createdAt),
-        )
-        .slice(0, limit);
+      // Replies and notices ahead of broadcasts (like courier's high/low priority queues).
+      const due = index().due(channel, now.toISOString(), limit);
       if (due.length === 0) return [];
-      const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
-      const claimed = due.map((r) => {
-        const c: OutboxRow = { ...r, status: "sending", attempts: r.attempts + 1, leaseUntil, updatedAt: at };
-        rows().put(c);
-        return c;
-      });
+      const claimed = mark(due, now, leaseMs);
       await store.flush();
       return claimed;
+    },
+
+    async claimChat(channel, chatId, limit, now, leaseMs) {
+      const due = index().dueForChat(channel, chatId, now.toISOString(), limit);
+      if (due.length === 0) return [];
+      const claimed = mark(due, now, leaseMs);
+      await store.flush();
+      return claimed;
+    },
+
+    async expireQueued(channel, createdBefore, reason, now) {
+      const cut = createdBefore.toISOString();
+      const old = index()
+        .queued(channel)
+        .filter((r) => r.createdAt < cut);
+      const out: OutboxRow[] = [];
+      for (const r of old) {
+        const done = await repo.record(r.id, { status: "failed", reason }, now);
+        if (done) out.push(done);
+      }
+      if (out.length) await store.flush();
+      return out;
     },
 
     async record(id, result, now) {
@@ -82,17 +105,19 @@ export function createStoreOutbox(store: Store): OutboxRepository {
       if (result.status === "queued") next.nextAttempt = result.nextAttempt.toISOString();
       // Privacy: a finished delivery keeps its outcome, not the text it carried.
       if (FINISHED.has(next.status)) next.message = { text: "" };
-      rows().put(next);
+      put(next);
       return next;
     },
 
     async reapExpired(now) {
       const at = now.toISOString();
       let n = 0;
-      for (const r of rows().find((r) => r.status === "sending" && (r.leaseUntil ?? "") < at)) {
+      for (const r of index()
+        .sending()
+        .filter((r) => (r.leaseUntil ?? "") < at)) {
         const back: OutboxRow = { ...r, status: "queued", nextAttempt: at, updatedAt: at };
         delete back.leaseUntil;
-        rows().put(back);
+        put(back);
         n++;
       }
       if (n) await store.flush();
@@ -104,13 +129,11 @@ export function createStoreOutbox(store: Store): OutboxRepository {
     },
 
     async byEffect(effect) {
-      return rows().find((r) => r.effect === effect);
+      return index().byEffect(effect);
     },
 
     async channelsWaiting() {
-      const set = new Set<Channel>();
-      for (const r of rows().find((r) => r.status === "queued")) set.add(r.channel);
-      return [...set];
+      return index().channelsWaiting() as Channel[];
     },
 
     async counts() {
@@ -129,4 +152,5 @@ export function createStoreOutbox(store: Store): OutboxRepository {
       return n;
     },
   };
+  return repo;
 }

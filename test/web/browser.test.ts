@@ -8,9 +8,11 @@ import { serveApp } from "../helpers/serve-app";
 describe("web chat page in headless Chromium", () => {
   let browser: Browser;
   let server: Awaited<ReturnType<typeof serveApp>>;
+  let t: ReturnType<typeof makeBot>;
 
   beforeAll(async () => {
-    server = await serveApp(createWebApp(makeBot().bot));
+    t = makeBot();
+    server = await serveApp(createWebApp(t.bot));
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -44,6 +46,35 @@ describe("web chat page in headless Chromium", () => {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(360);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("shows a broadcast held for this chat when the page is open again, once", async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    await page.getByText("Halo! Saya").waitFor();
+    await page.fill("#input", "bahasa");
+    await page.click("#send");
+    await page.getByText("Pilih bahasa / Choose your language:").waitFor();
+    const chat = (await page.evaluate(() => localStorage.getItem("migrasi-aman.chat"))) ?? "";
+    const [row] = await t.bot.services.outbox.enqueue(
+      [
+        {
+          effect: "broadcast:BTEST",
+          kind: "broadcast",
+          channel: "web",
+          chatId: chat,
+          message: { text: "📢 Pelatihan *bahasa Jepang* di BLK" },
+        },
+      ],
+      t.clock(),
+    );
+    await page.reload();
+    await page.locator(".msg.bot", { hasText: "Pelatihan bahasa Jepang di BLK" }).waitFor();
+    await expect.poll(async () => (await t.bot.services.outbox.get(row?.id ?? ""))?.status).toBe("sent");
+    await page.reload();
+    await page.getByText("Pilih bahasa / Choose your language:").waitFor();
+    expect(await page.locator(".msg.bot", { hasText: "Pelatihan bahasa Jepang" }).count()).toBe(1);
     await page.close();
   });
 

@@ -16,6 +16,7 @@
   const STORE_ID = "migrasi-aman.chat";
   const STORE_LOG = "migrasi-aman.log";
   const STORE_QUEUE = "migrasi-aman.queue";
+  const STORE_SEEN = "migrasi-aman.seen";
   const MAX_KEPT = 60;
 
   const read = (key, fallback) => {
@@ -47,7 +48,7 @@
     write(STORE_LOG, [...kept(), entry].slice(-MAX_KEPT));
   }
   function forget() {
-    for (const key of [STORE_LOG, STORE_ID, STORE_QUEUE]) localStorage.removeItem(key);
+    for (const key of [STORE_LOG, STORE_ID, STORE_QUEUE, STORE_SEEN]) localStorage.removeItem(key);
     queue.length = 0;
     log.textContent = "";
   }
@@ -244,12 +245,52 @@
     reveal(first, follow);
   }
 
+  // --- Messages held for this chat (announcements, replies to a report) ----------------------
+  // The server keeps them until the page asks; the page confirms each one it shows, and shows a
+  // message handed over twice (an answer lost on the way) once.
+  let acks = [];
+  let polling = false;
+  async function poll() {
+    const chat = localStorage.getItem(STORE_ID);
+    if (!chat || polling || !navigator.onLine) return;
+    polling = true;
+    try {
+      for (let round = 0; round < 5; round++) {
+        const res = await fetch("/api/inbox", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ chat, ack: acks }),
+        });
+        if (!res.ok) return;
+        acks = [];
+        const messages = (await res.json()).messages || [];
+        if (!messages.length) return;
+        const seen = read(STORE_SEEN, []);
+        const fresh = messages.filter((m) => !seen.includes(m.id));
+        if (fresh.length) receive({ replies: fresh });
+        write(STORE_SEEN, [...seen, ...fresh.map((m) => m.id)].slice(-200));
+        acks = messages.map((m) => m.id);
+      }
+    } catch {
+      // No signal: the next poll asks again (and confirms what was shown).
+    } finally {
+      polling = false;
+    }
+  }
+  setInterval(() => {
+    if (document.visibilityState === "visible") poll();
+  }, 60000);
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "visible") poll();
+  });
+
   retry.addEventListener("click", () => {
     retryDelay = 3000;
     pump();
   });
   window.addEventListener("online", () => {
     retryDelay = 3000;
+    poll();
     if (queue.length) pump();
     else hideStatus();
   });
@@ -330,5 +371,6 @@
   greeted = !localStorage.getItem(STORE_ID) && !queue.length;
   if (!navigator.onLine) showStatus(queue.length ? T.offline : T.offlineShell, false);
   if (queue.length) pump();
+  poll();
   if ("serviceWorker" in navigator) navigator.serviceWorker.register("/sw.js").catch(() => {});
 })();
