@@ -6,11 +6,11 @@ export interface CollectionData<T> {
   docs: Record<string, T>;
 }
 
-/** A collection kept in one lowdb document; `onChange` marks it for the next write. */
+/** A collection kept in one lowdb document; `onChange` marks it (and the document) for the next write. */
 export class LowCollection<T extends Doc> implements Collection<T> {
   constructor(
     readonly db: Low<CollectionData<T>>,
-    private readonly onChange: () => void,
+    private readonly onChange: (id: string) => void,
   ) {}
 
   get(id: string): T | undefined {
@@ -19,13 +19,13 @@ export class LowCollection<T extends Doc> implements Collection<T> {
 
   put(doc: T): void {
     this.db.data.docs[doc.id] = doc;
-    this.onChange();
+    this.onChange(doc.id);
   }
 
   delete(id: string): boolean {
     if (!Object.hasOwn(this.db.data.docs, id)) return false;
     delete this.db.data.docs[id];
-    this.onChange();
+    this.onChange(id);
     return true;
   }
 

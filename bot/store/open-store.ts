@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { Low, Memory } from "lowdb";
+import { CollectionJournal } from "./collection-journal";
 import { checkData, collectionSchema, metaSchema, shardSchema } from "./data-schemas";
 import { acquireLock } from "./file-lock";
 import type { CollectionData } from "./low-collection";
@@ -19,6 +20,8 @@ export interface OpenStoreOptions {
   shards?: number;
   /** Told when a background save fails (full disk, read-only folder); `health()` reports it too. */
   onSaveError?: (err: Error) => void;
+  /** Collections written change by change to a journal instead of whole (default: the outbox). */
+  journaled?: readonly string[];
 }
 
 interface MetaData {
@@ -113,6 +116,23 @@ export async function openFileStore(dir: string, options: OpenStoreOptions = {})
       low.data = checkData(file.file, collectionSchema, await file.read()) as CollectionData<Doc>;
       collections.set(f.slice(0, -5), low);
     }
+    // The outbox changes a few rows at a time among many: journaled, so a claim costs its rows.
+    const journals = new Map<string, CollectionJournal>();
+    for (const name of options.journaled ?? ["outbox"]) {
+      let low = collections.get(name);
+      if (!low) {
+        const file = new SecureJsonFile<CollectionData<Doc>>(join(collectionDir, `${name}.json`));
+        files.push(file);
+        low = new Low(file, emptyCollection());
+        collections.set(name, low);
+      }
+      const journal = new CollectionJournal(
+        join(collectionDir, `${name}.journal`),
+        low.adapter as SecureJsonFile<CollectionData<Doc>>,
+      );
+      journal.replay(low.data.docs);
+      journals.set(name, journal);
+    }
 
     return new ShardedStore(
       {
@@ -128,11 +148,15 @@ export async function openFileStore(dir: string, options: OpenStoreOptions = {})
           return low;
         },
         collectionNames: () => [...collections.keys()],
+        journal: (name) => journals.get(name),
         setDurable(durable) {
           for (const f of files) f.durable = durable;
         },
         readOnly,
-        release: async () => release(),
+        release: async () => {
+          for (const j of journals.values()) await j.close().catch(() => {});
+          release();
+        },
       },
       options.intervalMs ?? 250,
       options.onSaveError,

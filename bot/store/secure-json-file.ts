@@ -22,6 +22,8 @@ export class DataFileError extends Error {
 export class SecureJsonFile<T> implements Adapter<T> {
   /** When true the next writes are fsync'd before the rename. */
   durable = false;
+  /** Bytes of the last write. */
+  lastBytes = 0;
 
   constructor(readonly file: string) {}
 
@@ -54,7 +56,9 @@ export class SecureJsonFile<T> implements Adapter<T> {
     const tmp = `${this.file}.${process.pid}.tmp`;
     const handle = await open(tmp, "w", 0o600);
     try {
-      await handle.writeFile(JSON.stringify(data));
+      const text = JSON.stringify(data);
+      this.lastBytes = Buffer.byteLength(text);
+      await handle.writeFile(text);
       if (this.durable) await handle.sync();
     } finally {
       await handle.close();

@@ -1,4 +1,5 @@
 import type { Low } from "lowdb";
+import type { CollectionJournal } from "./collection-journal";
 import { type CollectionData, LowCollection } from "./low-collection";
 import { shardOf } from "./shard-key";
 import type { Collection, Doc, SessionRecord, Store, StoreHealth, UserRecord } from "./types";
@@ -13,6 +14,8 @@ export interface ShardData {
 export interface StoreBackend {
   shards: Low<ShardData>[];
   openCollection(name: string): Low<CollectionData<Doc>>;
+  /** The journal of a collection written change by change (the outbox), if it is one. */
+  journal?(name: string): CollectionJournal | undefined;
   /** Names of the collections that exist (on disk or opened). */
   collectionNames(): string[];
   /** Marks the next writes as durable (fsync) or not. */
@@ -30,6 +33,8 @@ export interface StoreBackend {
 export class ShardedStore implements Store {
   private readonly dirtyShards = new Set<number>();
   private readonly dirtyCollections = new Set<string>();
+  /** Changed documents of journaled collections, by collection. */
+  private readonly dirtyDocs = new Map<string, Set<string>>();
   private readonly collections = new Map<string, LowCollection<Doc>>();
   private writing: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
@@ -112,10 +117,19 @@ export class ShardedStore implements Store {
     if (!/^[a-z][a-z0-9-]{0,40}$/.test(name)) throw new Error(`Invalid collection name: ${name}`);
     let c = this.collections.get(name);
     if (!c) {
-      c = new LowCollection<Doc>(this.backend.openCollection(name), () => {
+      const journaled = this.backend.journal?.(name) !== undefined;
+      c = new LowCollection<Doc>(this.backend.openCollection(name), (id) => {
         if (this.backend.readOnly)
           throw new Error("The store was opened read-only; this command cannot change data.");
-        this.dirtyCollections.add(name);
+        if (!journaled) this.dirtyCollections.add(name);
+        else {
+          let ids = this.dirtyDocs.get(name);
+          if (!ids) {
+            ids = new Set();
+            this.dirtyDocs.set(name, ids);
+          }
+          ids.add(id);
+        }
       });
       this.collections.set(name, c);
     }
@@ -129,19 +143,34 @@ export class ShardedStore implements Store {
   /** Writes every dirty document; serialised so two saves never overlap. */
   private save(durable: boolean): Promise<void> {
     const run = async () => {
-      if (this.dirtyShards.size === 0 && this.dirtyCollections.size === 0) return;
+      if (this.dirtyShards.size === 0 && this.dirtyCollections.size === 0 && this.dirtyDocs.size === 0)
+        return;
       const shards = [...this.dirtyShards];
       const names = [...this.dirtyCollections];
+      const docs = [...this.dirtyDocs];
       this.dirtyShards.clear();
       this.dirtyCollections.clear();
+      this.dirtyDocs.clear();
       this.backend.setDurable(durable);
+      let journaled = 0;
       try {
         for (const i of shards) await this.backend.shards[i]!.write();
         for (const name of names) await this.collections.get(name)!.db.write();
+        for (const [name, ids] of docs) {
+          const db = this.collections.get(name)!.db;
+          const journal = this.backend.journal!(name)!;
+          if (journal.due()) await journal.compact(db);
+          else await journal.append(ids, db.data.docs, durable);
+          journaled++;
+        }
         this.failure = undefined;
       } catch (err) {
         for (const i of shards) this.dirtyShards.add(i);
         for (const name of names) this.dirtyCollections.add(name);
+        for (const [name, ids] of docs.slice(journaled)) {
+          const now = this.dirtyDocs.get(name);
+          this.dirtyDocs.set(name, now ? new Set([...ids, ...now]) : ids);
+        }
         const e = err as NodeJS.ErrnoException;
         if (!this.failure) {
           this.failure = {
@@ -171,6 +200,11 @@ export class ShardedStore implements Store {
     if (this.timer) clearInterval(this.timer);
     try {
       await this.flush();
+      // A clean stop leaves each journaled collection whole in its snapshot.
+      for (const [name, c] of this.collections) {
+        const journal = this.backend.journal?.(name);
+        if (journal && !journal.empty && !this.backend.readOnly) await journal.compact(c.db);
+      }
     } finally {
       await this.backend.release();
     }

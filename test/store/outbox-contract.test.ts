@@ -1,7 +1,6 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { NewOutboxRow } from "../../bot/outbox/types";
+import { openFileStore } from "../../bot/store/open-store";
 import { IMPLEMENTATIONS, lastDataDir } from "./implementations";
 
 const T0 = new Date("2026-12-01T10:00:00Z");
@@ -87,9 +86,11 @@ for (const impl of IMPLEMENTATIONS) {
         const { outbox } = await impl.open();
         await outbox.enqueue([row("1")], T0);
         const [claimed] = await outbox.claim("telegram", 1, T0, 60_000);
-        const file = join(lastDataDir(), "collections", "outbox.json");
-        const onDisk = JSON.parse(readFileSync(file, "utf8")) as { docs: Record<string, { status: string }> };
-        expect(onDisk.docs[claimed?.id ?? ""]?.status).toBe("sending");
+        // What a process started now would read from the files (snapshot and journal).
+        const onDisk = await openFileStore(lastDataDir(), { readOnly: true });
+        expect(
+          onDisk.collection<{ id: string; status: string }>("outbox").get(claimed?.id ?? "")?.status,
+        ).toBe("sending");
       });
     }
   });
