@@ -28,6 +28,33 @@ for (const impl of IMPLEMENTATIONS) {
       ]);
     });
 
+    it("claims one chat's due rows for a channel that collects them (the web page), replies first", async () => {
+      const { outbox } = await impl.open();
+      const web = (chatId: string, effect: string, kind = "report-reply"): NewOutboxRow => ({
+        effect,
+        kind,
+        channel: "web",
+        chatId,
+        message: { text: effect },
+      });
+      await outbox.enqueue(
+        [web("w1", "broadcast:B1", "broadcast"), web("w1", "report-reply:MA-1:0"), web("w2", "broadcast:B1")],
+        T0,
+      );
+      expect(await outbox.claimChat("web", "w9", 10, T0, 60_000)).toEqual([]);
+      const mine = await outbox.claimChat("web", "w1", 10, T0, 60_000);
+      expect(mine.map((r) => [r.effect, r.status])).toEqual([
+        ["report-reply:MA-1:0", "sending"],
+        ["broadcast:B1", "sending"],
+      ]);
+      expect(await outbox.claimChat("web", "w1", 10, T0, 60_000)).toEqual([]);
+      // Nothing collected for days fails; what was handed over is left alone.
+      const expired = await outbox.expireQueued("web", at(60), "not collected", at(61));
+      expect(expired.map((r) => [r.chatId, r.status, r.reason])).toEqual([["w2", "failed", "not collected"]]);
+      expect(await outbox.expireQueued("web", at(60), "not collected", at(61))).toEqual([]);
+      expect((await outbox.counts()).sending).toBe(2);
+    });
+
     it("claims due rows of one channel once, marking them sending with a lease", async () => {
       const { outbox } = await impl.open();
       await outbox.enqueue([row("1"), row("2"), row("3"), { ...row("4"), channel: "whatsapp" }], T0);

@@ -107,6 +107,36 @@ export function createPgOutbox(pool: Db): OutboxRepository {
       return rows.sort(byClaimOrder).map(toRow);
     },
 
+    async claimChat(channel, chatId, limit, now, leaseMs) {
+      const { rows } = await pool.query<Row>(
+        `with due as (
+           select id from outbox
+           where status = 'queued' and channel = $1 and chat_id = $5 and next_attempt <= $2
+           order by (kind = 'broadcast'), next_attempt, seq
+           limit $3
+           for update skip locked)
+         update outbox o
+         set status = 'sending', attempts = o.attempts + 1, lease_until = $4, updated_at = $2
+         from due where o.id = due.id
+         returning ${COLUMNS.split(", ")
+           .map((c) => `o.${c}`)
+           .join(", ")}`,
+        [channel, now, limit, new Date(now.getTime() + leaseMs), chatId],
+      );
+      return rows.sort(byClaimOrder).map(toRow);
+    },
+
+    async expireQueued(channel, createdBefore, reason, now) {
+      const { rows } = await pool.query<Row>(
+        `update outbox set status = 'failed', reason = $3, updated_at = $4, lease_until = null,
+           message = '{"text":""}'::jsonb
+         where status = 'queued' and channel = $1 and created_at < $2
+         returning ${COLUMNS}`,
+        [channel, createdBefore, reason, now],
+      );
+      return rows.map(toRow);
+    },
+
     async record(id, result, now) {
       const finished = result.status !== "queued";
       const { rows } = await pool.query<Row>(
