@@ -2,12 +2,15 @@ import { CAPABILITIES } from "../../flows/capabilities";
 import { ConfigError } from "../config";
 import { ContentError } from "../i18n";
 import { StoreLockedError } from "../store/file-lock";
+import { MigrationError } from "../store/pg/migrate";
+import { DatabaseStartError } from "../store/pg/pool";
 import { DataFileError } from "../store/secure-json-file";
 import type { CliCommand } from "./cli-command";
 
 /** Every command, loaded on demand: `chat` here, the rest registered by each capability (its `cli`). */
 const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   chat: () => import("./chat"),
+  "migrate-store": () => import("./migrate-store"),
   ...Object.assign({}, ...CAPABILITIES.map((c) => c.cli ?? {})),
 };
 
@@ -33,7 +36,9 @@ main(process.argv.slice(2)).then(
       err instanceof ConfigError ||
       err instanceof ContentError ||
       err instanceof DataFileError ||
-      err instanceof StoreLockedError;
+      err instanceof StoreLockedError ||
+      err instanceof DatabaseStartError ||
+      err instanceof MigrationError;
     process.stderr.write(`${known ? (err as Error).message : ((err as Error)?.stack ?? String(err))}\n`);
     process.exitCode = 1;
   },
