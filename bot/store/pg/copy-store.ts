@@ -7,9 +7,6 @@ import type { Doc, SessionRecord, Store, UserRecord } from "../types";
 /** How many records of each kind were copied (a repeat run copies the same again, adding nothing). */
 export type CopySummary = Record<string, number>;
 
-/** Collections with a table of their own; every other collection becomes a scope of `docs`. */
-const TABLED = new Set(["reports", "report-notices", "audit", "outbox"]);
-
 /**
  * Copies a lowdb store (opened read-only) into PostgreSQL: people with their sessions, reports,
  * notices, the audit logs, the outbox, every other collection (votes, unanswered questions,
