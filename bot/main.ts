@@ -10,8 +10,11 @@ import { createLogger } from "./logger";
 import { startRetentionSweep } from "./privacy/retention";
 import { loadPseudonymSecret } from "./pseudonym-secret";
 import { StoreLockedError } from "./store/file-lock";
+import { openConfiguredStore } from "./store/open-configured";
+import { MigrationError } from "./store/pg/migrate";
+import { DatabaseStartError } from "./store/pg/pool";
+import { redactUrl } from "./store/pg/redact-url";
 import { DataFileError } from "./store/secure-json-file";
-import { openFileRepositories } from "./store/store-repositories";
 import { createBot } from "./wiring";
 
 /** `npm start`: the web chat always; other channels when configured. */
@@ -19,7 +22,8 @@ async function main(): Promise<void> {
   loadDotenv({ quiet: true });
   const config = loadConfig();
   const log = createLogger(config.LOG_LEVEL, 1);
-  const store = await openFileRepositories(config.DATA_DIR, {
+  // DATABASE_URL set: PostgreSQL (several processes on one database); unset: lowdb files in DATA_DIR.
+  const store = await openConfiguredStore(config, log, {
     onSaveError: (err) =>
       log.error(
         { code: (err as NodeJS.ErrnoException).code, err: err.message },
@@ -28,7 +32,14 @@ async function main(): Promise<void> {
   });
   // Log pseudonyms: a keyed hash with this install's secret (created on first start, mode 600).
   loadPseudonymSecret(config.DATA_DIR);
-  const bot = createBot({ capabilities: CAPABILITIES, config, repos: store, log });
+  const bot = createBot({
+    capabilities: CAPABILITIES,
+    config,
+    repos: store.repos,
+    log,
+    ...(store.lock ? { personLock: store.lock } : {}),
+    sends: (channel) => store.leads(channel),
+  });
   try {
     await bot.ready();
   } catch (err) {
@@ -92,7 +103,7 @@ async function main(): Promise<void> {
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     const url = `http://localhost:${info.port}`;
     process.stdout.write(
-      `\nMigrasi Aman is running.\n  Web chat: ${url}\n  Data:     ${config.DATA_DIR}\n\n`,
+      `\nMigrasi Aman is running.\n  Web chat: ${url}\n  Data:     ${config.DATABASE_URL ? `PostgreSQL ${redactUrl(config.DATABASE_URL)}` : config.DATA_DIR}\n\n`,
     );
   });
   server.on("error", (err: NodeJS.ErrnoException) => {
@@ -133,7 +144,9 @@ main().catch((err: unknown) => {
     err instanceof ConfigError ||
     err instanceof ContentError ||
     err instanceof DataFileError ||
-    err instanceof StoreLockedError;
+    err instanceof StoreLockedError ||
+    err instanceof DatabaseStartError ||
+    err instanceof MigrationError;
   process.stderr.write(
     `\nMigrasi Aman cannot start.\n${known ? (err as Error).message : ((err as Error)?.stack ?? String(err))}\n`,
   );

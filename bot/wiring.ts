@@ -7,9 +7,11 @@ import type { Feature, MenuEntry, RouterRoles } from "./feature";
 import type { Flow } from "./flow";
 import { BASE_COMMANDS, type GlobalCommand } from "./global-commands";
 import { createI18n } from "./i18n";
+import type { PersonLock } from "./keyed-mutex";
 import { type Channel, type Choice, type Lang, userKey } from "./model";
 import { loadLexicon } from "./nlp/lexicon";
 import { createDispatcher } from "./outbox/dispatcher";
+import { leadingSenders } from "./outbox/leading-senders";
 import { CONTENT_DIR } from "./paths";
 import type { Sender } from "./sender";
 import type { Services } from "./services";
@@ -23,6 +25,10 @@ export interface BotOptions {
   /** Every capability, in order (the entry points pass `CAPABILITIES` from flows/capabilities.ts). */
   capabilities: readonly Feature[];
   clock?: () => Date;
+  /** One person at a time across processes (PostgreSQL's lock); default: a keyed mutex in this process. */
+  personLock?: PersonLock;
+  /** Whether this process sends a channel's outbox (the elected sender with several processes); default: every channel. */
+  sends?: (channel: Channel) => boolean;
   /** Another content folder (tests). */
   contentDir?: string;
 }
@@ -82,7 +88,12 @@ export function createBot(options: BotOptions): Bot {
   const clock = options.clock ?? (() => new Date());
   const senders = new Map<Channel, Sender>();
   const outbox = options.repos.outbox;
-  const dispatcher = createDispatcher({ outbox, senders, log: options.log, clock });
+  const dispatcher = createDispatcher({
+    outbox,
+    senders: options.sends ? leadingSenders(senders, options.sends) : senders,
+    log: options.log,
+    clock,
+  });
   const services = {
     repos: options.repos,
     config: options.config,
@@ -133,7 +144,17 @@ export function createBot(options: BotOptions): Bot {
   );
   const menu = [...entries].sort((a, b) => a.order - b.order).map((e) => e.id);
 
-  const core = createCore({ services, i18n, flows, commands, detectDanger, menu, roles, effects });
+  const core = createCore({
+    services,
+    i18n,
+    flows,
+    commands,
+    detectDanger,
+    menu,
+    roles,
+    effects,
+    ...(options.personLock ? { personLock: options.personLock } : {}),
+  });
   const ready = async () => {
     for (const c of capabilities) await c.ready?.(services);
   };

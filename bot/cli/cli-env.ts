@@ -5,8 +5,8 @@ import { CAPABILITIES } from "../../flows/capabilities";
 import { type Config, loadConfig } from "../config";
 import { createLogger } from "../logger";
 import type { Lang } from "../model";
+import { openConfiguredStore } from "../store/open-configured";
 import type { Repositories } from "../store/repositories";
-import { openFileRepositories } from "../store/store-repositories";
 import { type Bot, createBot } from "../wiring";
 
 /** What a CLI command works with. Logs go to stderr; stdout is for results. */
@@ -22,9 +22,17 @@ export async function openCli(options: { readOnly?: boolean } = {}): Promise<Cli
   loadDotenv({ quiet: true });
   const config = loadConfig();
   const log = createLogger(process.env.CLI_LOG_LEVEL ?? "warn", 2);
-  const repos = await openFileRepositories(config.DATA_DIR, { readOnly: options.readOnly });
+  // DATABASE_URL: the same PostgreSQL database as the running bots (CLI changes then need no stop).
+  const store = await openConfiguredStore(config, log, { readOnly: options.readOnly });
+  const repos = store.repos;
   try {
-    const bot = createBot({ capabilities: CAPABILITIES, config, repos, log });
+    const bot = createBot({
+      capabilities: CAPABILITIES,
+      config,
+      repos,
+      log,
+      ...(store.lock ? { personLock: store.lock } : {}),
+    });
     await bot.ready();
     return { config, log, repos, bot };
   } catch (err) {

@@ -1,10 +1,11 @@
 import { createInterface } from "node:readline";
 import { config as loadDotenv } from "dotenv";
 import { loadConfig } from "../config";
+import { createLogger } from "../logger";
 import { createOfficerAccounts, OfficerError } from "../officers/accounts";
 import { audit } from "../officers/audit";
 import { generatePassword } from "../officers/password";
-import { openFileRepositories } from "../store/store-repositories";
+import { openConfiguredStore } from "../store/open-configured";
 import type { CliCommand } from "./cli-command";
 import { parseArgs } from "./cli-env";
 
@@ -36,7 +37,9 @@ export const command: CliCommand = {
     }
     loadDotenv({ quiet: true });
     const config = loadConfig();
-    const repos = await openFileRepositories(config.DATA_DIR, { readOnly: action === "list" });
+    const repos = (
+      await openConfiguredStore(config, createLogger("warn", 2), { readOnly: action === "list" })
+    ).repos;
     const accounts = createOfficerAccounts(repos.officers);
     const actor = `cli:${process.env.USER ?? "unknown"}`;
     try {
