@@ -61,3 +61,9 @@ export interface HandleResult {
 export function userKey(channel: Channel, chatId: string): string {
   return `${channel}:${chatId}`;
 }
+
+/** `channel:chatId` back into its parts (chat ids may contain ":"). */
+export function splitKey(key: string): { channel: Channel; chatId: string } {
+  const at = key.indexOf(":");
+  return { channel: key.slice(0, at) as Channel, chatId: key.slice(at + 1) };
+}

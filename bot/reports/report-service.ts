@@ -1,5 +1,5 @@
 import type { i18n as I18n } from "i18next";
-import type { Channel, Lang } from "../model";
+import { type Lang, splitKey } from "../model";
 import type { Services } from "../services";
 import { extractSubject, subjectKeys } from "./extract";
 import { notifyOfficers, recordNoticeOutcome } from "./notify";
@@ -306,10 +306,4 @@ function termAsSubject(term: string): string {
 function matchesText(r: ReportRecord, term: string): boolean {
   const needle = term.trim().toLowerCase();
   return needle.length >= 3 && (r.who.text ?? "").toLowerCase().includes(needle);
-}
-
-/** `channel:chatId` back into its parts (chat ids may contain ":"). */
-export function splitKey(key: string): { channel: Channel; chatId: string } {
-  const at = key.indexOf(":");
-  return { channel: key.slice(0, at) as Channel, chatId: key.slice(at + 1) };
 }

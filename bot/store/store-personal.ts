@@ -1,3 +1,5 @@
+import { splitKey } from "../model";
+import { scrub } from "./personal-scrub";
 import type { PersonalDataRepository } from "./repositories";
 import type { Doc, Store } from "./types";
 
@@ -12,38 +14,6 @@ function belongs(doc: Doc, key: string, channel: string, chatId: string): boolea
   return Object.values(d).some((v) => v === key);
 }
 
-/** Replaces nested strings equal to the key (e.g. a list of recipients); true when changed. */
-function scrub(value: unknown, key: string): { value: unknown; changed: boolean } {
-  if (value === key) return { value: "[deleted]", changed: true };
-  if (Array.isArray(value)) {
-    let changed = false;
-    const out = value
-      .map((v) => scrub(v, key))
-      .filter((r) => {
-        changed ||= r.changed;
-        return r.value !== "[deleted]";
-      })
-      .map((r) => r.value);
-    return { value: out, changed };
-  }
-  if (value && typeof value === "object") {
-    let changed = false;
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      const r = scrub(v, key);
-      changed ||= r.changed;
-      out[k] = r.value;
-    }
-    return { value: out, changed };
-  }
-  return { value, changed: false };
-}
-
-function split(key: string) {
-  const at = key.indexOf(":");
-  return { channel: key.slice(0, at), chatId: key.slice(at + 1) };
-}
-
 /**
  * A person's documents in every collection of the lowdb store (people and reports are handled
  * by their own repositories): a document keyed by the person, or naming them at its top level.
@@ -52,7 +22,7 @@ export function createStorePersonal(store: Store): PersonalDataRepository {
   const names = () => store.collectionNames().filter((n) => !NOT_PERSONAL.has(n));
   return {
     async collect(key) {
-      const { channel, chatId } = split(key);
+      const { channel, chatId } = splitKey(key);
       return names()
         .map((name) => ({
           collection: name,
@@ -61,7 +31,7 @@ export function createStorePersonal(store: Store): PersonalDataRepository {
         .filter((o) => o.count > 0);
     },
     async erase(key) {
-      const { channel, chatId } = split(key);
+      const { channel, chatId } = splitKey(key);
       let documents = 0;
       for (const name of names()) {
         const col = store.collection(name);

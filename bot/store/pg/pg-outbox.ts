@@ -62,6 +62,27 @@ const byClaimOrder = (a: Row, b: Row) =>
  * lease ran out (its process died) is queued again by `reapExpired`.
  */
 export function createPgOutbox(pool: Db): OutboxRepository {
+  const leaseUntil = (now: Date, leaseMs: number) => new Date(now.getTime() + leaseMs);
+  /** Claims due queued rows of a channel ($1 channel, $2 now, $3 limit, $4 lease end), narrowed by `and …`. */
+  async function claimDue(narrow: string, params: unknown[]): Promise<OutboxRow[]> {
+    const { rows } = await pool.query<Row>(
+      `with due as (
+         select id from outbox
+         where status = 'queued' and channel = $1 ${narrow} and next_attempt <= $2
+         order by (kind = 'broadcast'), next_attempt, seq
+         limit $3
+         for update skip locked)
+       update outbox o
+       set status = 'sending', attempts = o.attempts + 1, lease_until = $4, updated_at = $2
+       from due where o.id = due.id
+       returning ${COLUMNS.split(", ")
+         .map((c) => `o.${c}`)
+         .join(", ")}`,
+      params,
+    );
+    return rows.sort(byClaimOrder).map(toRow);
+  }
+
   return {
     async enqueue(news, now) {
       if (news.length === 0) return [];
@@ -88,43 +109,10 @@ export function createPgOutbox(pool: Db): OutboxRepository {
       return ids.flatMap((id) => byId.get(id) ?? []);
     },
 
-    async claim(channel, limit, now, leaseMs) {
-      const { rows } = await pool.query<Row>(
-        `with due as (
-           select id from outbox
-           where status = 'queued' and channel = $1 and next_attempt <= $2
-           order by (kind = 'broadcast'), next_attempt, seq
-           limit $3
-           for update skip locked)
-         update outbox o
-         set status = 'sending', attempts = o.attempts + 1, lease_until = $4, updated_at = $2
-         from due where o.id = due.id
-         returning ${COLUMNS.split(", ")
-           .map((c) => `o.${c}`)
-           .join(", ")}`,
-        [channel, now, limit, new Date(now.getTime() + leaseMs)],
-      );
-      return rows.sort(byClaimOrder).map(toRow);
-    },
+    claim: (channel, limit, now, leaseMs) => claimDue("", [channel, now, limit, leaseUntil(now, leaseMs)]),
 
-    async claimChat(channel, chatId, limit, now, leaseMs) {
-      const { rows } = await pool.query<Row>(
-        `with due as (
-           select id from outbox
-           where status = 'queued' and channel = $1 and chat_id = $5 and next_attempt <= $2
-           order by (kind = 'broadcast'), next_attempt, seq
-           limit $3
-           for update skip locked)
-         update outbox o
-         set status = 'sending', attempts = o.attempts + 1, lease_until = $4, updated_at = $2
-         from due where o.id = due.id
-         returning ${COLUMNS.split(", ")
-           .map((c) => `o.${c}`)
-           .join(", ")}`,
-        [channel, now, limit, new Date(now.getTime() + leaseMs), chatId],
-      );
-      return rows.sort(byClaimOrder).map(toRow);
-    },
+    claimChat: (channel, chatId, limit, now, leaseMs) =>
+      claimDue("and chat_id = $5", [channel, now, limit, leaseUntil(now, leaseMs), chatId]),
 
     async expireQueued(channel, createdBefore, reason, now) {
       const { rows } = await pool.query<Row>(

@@ -1,37 +1,7 @@
+import { splitKey } from "../../model";
+import { scrub } from "../personal-scrub";
 import type { PersonalDataRepository } from "../repositories";
 import type { Db } from "./db";
-
-/** Replaces nested strings equal to the key (e.g. a list of recipients); true when changed. Same rule as lowdb. */
-function scrub(value: unknown, key: string): { value: unknown; changed: boolean } {
-  if (value === key) return { value: "[deleted]", changed: true };
-  if (Array.isArray(value)) {
-    let changed = false;
-    const out = value
-      .map((v) => scrub(v, key))
-      .filter((r) => {
-        changed ||= r.changed;
-        return r.value !== "[deleted]";
-      })
-      .map((r) => r.value);
-    return { value: out, changed };
-  }
-  if (value && typeof value === "object") {
-    let changed = false;
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      const r = scrub(v, key);
-      changed ||= r.changed;
-      out[k] = r.value;
-    }
-    return { value: out, changed };
-  }
-  return { value, changed: false };
-}
-
-function split(key: string) {
-  const at = key.indexOf(":");
-  return { channel: key.slice(0, at), chatId: key.slice(at + 1) };
-}
 
 /** A document belongs to the person: keyed by them, naming their channel and chat id, or their key at its top level. */
 const BELONGS = `(id = $1 or (doc->>'channel' = $2 and doc->>'chatId' = $3)
@@ -44,7 +14,7 @@ const BELONGS = `(id = $1 or (doc->>'channel' = $2 and doc->>'chatId' = $3)
 export function createPgPersonal(db: Db): PersonalDataRepository {
   return {
     async collect(key) {
-      const { channel, chatId } = split(key);
+      const { channel, chatId } = splitKey(key);
       const { rows } = await db.query<{ collection: string; count: number }>(
         `select scope as collection, count(*)::int as count from docs where ${BELONGS} group by scope
          union all
@@ -55,7 +25,7 @@ export function createPgPersonal(db: Db): PersonalDataRepository {
       return rows;
     },
     async erase(key) {
-      const { channel, chatId } = split(key);
+      const { channel, chatId } = splitKey(key);
       return db.transaction(async () => {
         const docs =
           (await db.query(`delete from docs where ${BELONGS}`, [key, channel, chatId])).rowCount ?? 0;
