@@ -10,6 +10,7 @@ import { createBot } from "../../bot/wiring";
 import { CAPABILITIES } from "../../flows/capabilities";
 import { launchBrowser } from "../helpers/browser";
 import { serveApp } from "../helpers/serve-app";
+import { sampleSubscriber } from "../helpers/subscriber";
 
 describe("officer console in headless Chromium", () => {
   let browser: Browser;
@@ -29,22 +30,7 @@ describe("officer console in headless Chromium", () => {
       log: createLogger("silent"),
     });
     for (let i = 0; i < 25; i++) {
-      store.putUser({
-        key: `telegram:${100 + i}`,
-        channel: "telegram",
-        chatId: String(100 + i),
-        profile: {},
-        consent: { subscriptions: "2026-11-01T00:00:00.000Z" },
-        subscription: {
-          region: { code: "16.73", name: "Kota Lubuk Linggau" },
-          destinations: ["japan"],
-          sectors: ["care"],
-          lang: "id",
-          since: "2026-11-01T00:00:00.000Z",
-        },
-        createdAt: "2026-11-01T00:00:00.000Z",
-        lastSeenAt: "2026-11-01T00:00:00.000Z",
-      });
+      store.putUser(sampleSubscriber("telegram", String(100 + i)));
     }
     const delivered: string[] = [];
     const sender: Sender = {

@@ -13,6 +13,7 @@ import { openFileStore } from "../../bot/store/open-store";
 import type { Store } from "../../bot/store/types";
 import { type FakeTelegram, startFakeTelegram } from "../fakes/telegram-api";
 import { makeBot } from "../helpers/make-bot";
+import { sampleSubscriber } from "../helpers/subscriber";
 
 let fake: FakeTelegram | undefined;
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -33,22 +34,7 @@ async function fileStore(): Promise<Store> {
 }
 
 function subscribe(store: Store, channel: Channel, chatId: string) {
-  store.putUser({
-    key: `${channel}:${chatId}`,
-    channel,
-    chatId,
-    profile: {},
-    consent: { subscriptions: "2026-11-01T00:00:00.000Z" },
-    subscription: {
-      region: { code: "16.73", name: "Kota Lubuk Linggau" },
-      destinations: ["japan"],
-      sectors: ["care"],
-      lang: "id",
-      since: "2026-11-01T00:00:00.000Z",
-    },
-    createdAt: "2026-11-01T00:00:00.000Z",
-    lastSeenAt: "2026-11-01T00:00:00.000Z",
-  });
+  store.putUser(sampleSubscriber(channel, chatId));
 }
 
 type Inbox = { messages: { id: string; text: string }[] };
